@@ -1,0 +1,75 @@
+/**
+ * Offset maps: for each code unit of a derived text, the offset of the code unit of the
+ * text it came from. Stored per character while building, compressed to runs for output.
+ */
+
+/** A run of `length` code units at `start` in the derived text that came from `origin` onwards. */
+export type OffsetRun = [start: number, origin: number, length: number];
+
+/** Builds a derived text piece by piece, remembering where each character came from. */
+export class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly origins: number[] = [];
+  private size = 0;
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Copies `source.slice(start, end)`; `sourceOrigins` maps the source to its own origin. */
+  copy(source: string, start: number, end: number, sourceOrigins?: ArrayLike<number>): void {
+    if (end <= start) return;
+    this.parts.push(source.slice(start, end));
+    for (let index = start; index < end; index++) this.origins.push(sourceOrigins ? (sourceOrigins[index] ?? index) : index);
+    this.size += end - start;
+  }
+
+  /** Inserts text that has no source of its own (a joining space); it points at `origin`. */
+  insert(text: string, origin: number): void {
+    this.parts.push(text);
+    for (let index = 0; index < text.length; index++) this.origins.push(origin);
+    this.size += text.length;
+  }
+
+  /** The last character written, or '' when empty. */
+  lastChar(): string {
+    const last = this.parts[this.parts.length - 1];
+    return last ? last.charAt(last.length - 1) : '';
+  }
+
+  finish(endOrigin: number): { text: string; origins: Int32Array } {
+    const origins = new Int32Array(this.size + 1);
+    origins.set(this.origins);
+    origins[this.size] = endOrigin;
+    return { text: this.parts.join(''), origins };
+  }
+}
+
+/** Compresses a per-character origin array into runs where origins advance one by one. */
+export function compressOrigins(origins: ArrayLike<number>, length: number): OffsetRun[] {
+  const runs: OffsetRun[] = [];
+  let runStart = 0;
+  for (let index = 1; index <= length; index++) {
+    const continues = index < length && origins[index] === (origins[index - 1] ?? 0) + 1;
+    if (!continues) {
+      runs.push([runStart, origins[runStart] ?? 0, index - runStart]);
+      runStart = index;
+    }
+  }
+  return runs;
+}
+
+/** Maps an offset of the derived text back to its origin using compressed runs. */
+export function originOf(runs: readonly OffsetRun[], offset: number): number {
+  let low = 0;
+  let high = runs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const run = runs[middle]!;
+    if (offset < run[0]) high = middle - 1;
+    else if (offset >= run[0] + run[2]) low = middle + 1;
+    else return run[1] + (offset - run[0]);
+  }
+  const last = runs[runs.length - 1];
+  return last ? last[1] + last[2] : offset;
+}

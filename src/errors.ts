@@ -1,0 +1,71 @@
+/**
+ * Typed errors. Codes are public API: match on `error.code`, never on the message.
+ */
+
+/** Every code a {@link PracticeThemesError} can carry. */
+export const errorCodes = [
+  'EMPTY_INPUT',
+  'BINARY_INPUT',
+  'UNSUPPORTED_INPUT',
+  'ENCRYPTED_PDF',
+  'IMAGE_ONLY_PDF',
+  'TRUNCATED_PDF',
+  'INVALID_OPTIONS',
+  'INVALID_TAXONOMY',
+  'INVALID_MODEL',
+  'INVALID_GOLD',
+  'FILE_NOT_FOUND',
+] as const;
+
+export type PracticeThemesErrorCode = (typeof errorCodes)[number];
+
+/** A validation problem, as reported by zod (path into the offending value and a message). */
+export interface ValidationIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+// A global symbol, so that errors thrown by the ESM build are recognised by the CJS build too.
+const brand = Symbol.for('practice-themes.PracticeThemesError');
+
+/**
+ * The one error class practice-themes throws. The message reads
+ * "practice-themes: what happened — what to do".
+ */
+export class PracticeThemesError extends Error {
+  readonly code: PracticeThemesErrorCode;
+  readonly issues: ValidationIssue[] | undefined;
+
+  constructor(
+    code: PracticeThemesErrorCode,
+    message: string,
+    options: { cause?: unknown; issues?: ValidationIssue[] } = {},
+  ) {
+    super(`practice-themes: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PracticeThemesError';
+    this.code = code;
+    this.issues = options.issues;
+    Object.defineProperty(this, brand, { value: true });
+  }
+}
+
+/** True for any {@link PracticeThemesError}, even one thrown by another copy of the library. */
+export function isPracticeThemesError(value: unknown): value is PracticeThemesError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+/** Builds a validation error from zod issues, naming the first problem in the message. */
+export function validationError(
+  code: PracticeThemesErrorCode,
+  what: string,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+  advice: string,
+): PracticeThemesError {
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+  const detail = first ? `${first.message}${where}` : 'invalid value';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
+  return new PracticeThemesError(code, `${what} is invalid: ${detail}${more} — ${advice}`, {
+    issues: issues.map((issue) => ({ path: [...issue.path], message: issue.message })),
+  });
+}

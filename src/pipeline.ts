@@ -1,0 +1,134 @@
+/**
+ * The pipeline, and the only module that knows the stage order:
+ * ingest → structure → sentences → themes and polarity → findings → report.
+ */
+import polarityModelJson from '../models/polarity.json';
+import { validationError } from './errors.js';
+import { aggregateFindings, summariseFindings, type Finding, type ThemeSummary } from './findings/aggregate.js';
+import { ingest, ingestText, type InputKind, type ReportInput, type Source } from './ingest/index.js';
+import type { ReportMessage } from './messages.js';
+import { polarityModelSchema, type PolarityModel } from './schemas/model.js';
+import { tagOptionsSchema, type ResolvedTagOptions, type TagOptions } from './schemas/options.js';
+import type { Taxonomy } from './schemas/taxonomy.js';
+import { createSentenceSplitter, type Sentence, type SentenceSplitter } from './sentences/split.js';
+import { recoverStructure, type Paragraph, type Section } from './structure/index.js';
+import { readMetadata, type ReportMetadata } from './structure/metadata.js';
+import { findMentions } from './themes/match.js';
+import { compilePolarityModel, judgeSentence, type CompiledPolarityModel } from './themes/polarity.js';
+import { compileTaxonomy, defaultTaxonomy, extendTaxonomy, parseTaxonomy, type CompiledTheme } from './themes/taxonomy.js';
+import { compressOrigins, type OffsetRun } from './_internal/offset-map.js';
+import { libraryVersion } from './version.js';
+
+/** Everything practice-themes knows about one report. All offsets index `text`. */
+export interface Report {
+  /** The report's reading text: furniture removed, wrapped lines joined. Every offset points into it. */
+  text: string;
+  /** What the input was: plain text, Markdown or PDF. */
+  kind: InputKind;
+  metadata: ReportMetadata & { library: string; taxonomy: string; model: string };
+  sections: Section[];
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  findings: Finding[];
+  summary: ThemeSummary[];
+  messages: ReportMessage[];
+  /**
+   * Runs `[start, origin, length]` mapping `text` back to the caller's input (for PDFs, to the
+   * extracted page text): character `start + i` came from input offset `origin + i`.
+   */
+  origins: OffsetRun[];
+}
+
+/** A configured tagger: models are validated and compiled once, then reused for every report. */
+export interface Tagger {
+  /** Tags text or Markdown synchronously. */
+  tagText(text: string): Report;
+  /** Tags text, Markdown or PDF bytes. */
+  tagReport(input: ReportInput): Promise<Report>;
+  readonly taxonomy: Taxonomy;
+  readonly polarityModel: PolarityModel;
+}
+
+/**
+ * Creates a tagger. Validates options (INVALID_OPTIONS), the taxonomy (INVALID_TAXONOMY) and the
+ * polarity model (INVALID_MODEL) up front, so a bad configuration fails before any report is read.
+ *
+ * @example
+ * const tagger = createTagger({ themes: ['peps', 'plans'] });
+ * const report = tagger.tagText(text);
+ */
+export function createTagger(options: TagOptions = {}): Tagger {
+  const resolved = parseOptions(options);
+  let taxonomy = resolved.taxonomy === undefined ? defaultTaxonomy() : parseTaxonomy(resolved.taxonomy);
+  if (resolved.extraThemes) taxonomy = extendTaxonomy(taxonomy, { themes: resolved.extraThemes });
+  if (resolved.themes) {
+    const known = new Set(taxonomy.themes.map((theme) => theme.id));
+    const unknown = resolved.themes.filter((theme) => !known.has(theme));
+    if (unknown.length > 0) {
+      throw validationError('INVALID_OPTIONS', 'options', [{ path: ['themes'], message: `unknown theme id "${unknown[0]}"` }], `use ids of the taxonomy: ${[...known].join(', ')}`);
+    }
+  }
+  const polarityModel = parsePolarityModel(resolved.polarityModel ?? polarityModelJson);
+  const compiledThemes = compileTaxonomy(taxonomy);
+  const compiledModel = compilePolarityModel(polarityModel);
+  let splitter: SentenceSplitter | undefined;
+  const run = (source: Source): Report => {
+    splitter ??= createSentenceSplitter();
+    return tagSource(source, { taxonomy, polarityModel, compiledThemes, compiledModel, splitter, options: resolved });
+  };
+  return {
+    taxonomy,
+    polarityModel,
+    tagText: (text) => run(ingestText(text)),
+    tagReport: async (input) => run(await ingest(input)),
+  };
+}
+
+interface Context {
+  taxonomy: Taxonomy;
+  polarityModel: PolarityModel;
+  compiledThemes: CompiledTheme[];
+  compiledModel: CompiledPolarityModel;
+  splitter: SentenceSplitter;
+  options: ResolvedTagOptions;
+}
+
+function tagSource(source: Source, context: Context): Report {
+  const structure = recoverStructure(source);
+  const split = context.splitter.split(structure.text, structure.paragraphs);
+  const judged = split.map(({ sentence }) => {
+    const mentions = findMentions(sentence.text, context.compiledThemes);
+    return { sentence, judgements: judgeSentence(sentence.text, mentions, context.compiledModel) };
+  });
+  const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
+  const findings = aggregateFindings(structure.paragraphs, judged).filter(
+    (finding) =>
+      (!wanted || wanted.has(finding.theme)) &&
+      finding.confidence >= context.options.minConfidence &&
+      (context.options.includeNeutral || finding.polarity !== 'neutral'),
+  );
+  return {
+    text: structure.text,
+    kind: source.kind,
+    metadata: { ...readMetadata(structure), library: libraryVersion, taxonomy: context.taxonomy.version, model: context.polarityModel.version },
+    sections: structure.sections,
+    paragraphs: structure.paragraphs,
+    sentences: split.map(({ sentence }) => sentence),
+    findings,
+    summary: summariseFindings(findings, context.taxonomy.themes),
+    messages: structure.messages,
+    origins: compressOrigins(structure.origins, structure.text.length),
+  };
+}
+
+function parseOptions(options: unknown): ResolvedTagOptions {
+  const parsed = tagOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options');
+  return parsed.data;
+}
+
+function parsePolarityModel(value: unknown): PolarityModel {
+  const parsed = polarityModelSchema.safeParse(value);
+  if (!parsed.success) throw validationError('INVALID_MODEL', 'polarity model', parsed.error.issues, 'see models/polarity.json in the package for the expected shape');
+  return parsed.data;
+}

@@ -1,0 +1,25 @@
+/**
+ * Options of tagText/tagReport/createTagger, validated with zod.
+ */
+import { z } from 'zod';
+import { themeSchema } from './taxonomy.js';
+
+export const tagOptionsSchema = z
+  .object({
+    /** A whole taxonomy to use instead of the default (same shape as models/taxonomy.json). */
+    taxonomy: z.unknown().optional(),
+    /** Themes to add to the taxonomy in use; a theme with an existing id replaces it. */
+    extraThemes: z.array(themeSchema.partial({ description: true, core: true, acronyms: true, near: true, exclude: true, terms: true })).optional(),
+    /** Only report findings for these theme ids. */
+    themes: z.array(z.string().min(1)).optional(),
+    /** Drop findings below this confidence (0–1). Default 0: keep all. */
+    minConfidence: z.number().min(0).max(1).default(0),
+    /** Report neutral findings (a theme mentioned without a judgement). Default true. */
+    includeNeutral: z.boolean().default(true),
+    /** A polarity model to use instead of models/polarity.json. */
+    polarityModel: z.unknown().optional(),
+  })
+  .strict();
+
+export type TagOptions = z.input<typeof tagOptionsSchema>;
+export type ResolvedTagOptions = z.output<typeof tagOptionsSchema>;

@@ -1,0 +1,53 @@
+/**
+ * The taxonomy format: themes and the terms that signal them. Models are data, validated here.
+ */
+import { z } from 'zod';
+
+const themeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'theme ids are lower_snake_case, e.g. "life_story_work"');
+
+/** Two words that signal a theme when they occur within `window` words of each other. */
+export const nearPatternSchema = z.object({
+  words: z.tuple([z.string().min(1), z.string().min(1)]),
+  window: z.number().int().min(1).max(20).default(5),
+});
+
+/** One theme of a taxonomy. */
+export const themeSchema = z.object({
+  id: themeId,
+  label: z.string().min(1),
+  description: z.string().default(''),
+  /** Core themes are the six the library is measured on; the rest extend coverage. */
+  core: z.boolean().default(false),
+  /** Phrases, case-insensitive; "-" and " " match each other; a trailing "*" continues the word. */
+  terms: z.array(z.string().min(1)).default([]),
+  /** Case-sensitive forms such as "PEP", "RHIs", "CAMHS". */
+  acronyms: z.array(z.string().min(1)).default([]),
+  near: z.array(nearPatternSchema).default([]),
+  /** Phrases that cancel a match they overlap ("supervising social worker" is not supervision). */
+  exclude: z.array(z.string().min(1)).default([]),
+});
+
+/** A whole taxonomy file (models/taxonomy.json is the default one). */
+export const taxonomySchema = z
+  .object({
+    format: z.literal(1),
+    name: z.string().min(1),
+    version: z.string().min(1),
+    themes: z.array(themeSchema).min(1),
+  })
+  .superRefine((taxonomy, context) => {
+    const seen = new Set<string>();
+    taxonomy.themes.forEach((theme, index) => {
+      if (seen.has(theme.id)) context.addIssue({ code: 'custom', message: `duplicate theme id "${theme.id}"`, path: ['themes', index, 'id'] });
+      seen.add(theme.id);
+      if (theme.terms.length + theme.acronyms.length + theme.near.length === 0) {
+        context.addIssue({ code: 'custom', message: `theme "${theme.id}" has no terms, acronyms or near patterns, so it can never match`, path: ['themes', index] });
+      }
+    });
+  });
+
+export type Theme = z.infer<typeof themeSchema>;
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+/** What a user may write: defaults may be left out. */
+export type TaxonomyInput = z.input<typeof taxonomySchema>;
+export type ThemeInput = z.input<typeof themeSchema>;

@@ -1,0 +1,175 @@
+/**
+ * Structure: Source → the report's reading text, sections and cited paragraphs.
+ *
+ * The reading text is assembled from the source: furniture lines are left out, wrapped lines
+ * are joined with a space (or nothing, after a word-hyphen), blocks are separated by a blank
+ * line. Every character keeps its offset in the caller's input, so nothing is lost.
+ */
+import type { Source } from '../ingest/index.js';
+import type { ReportMessage } from '../messages.js';
+import { TextBuilder } from '../_internal/offset-map.js';
+import type { Span } from '../span.js';
+import { buildBlocks, type Block, type Genre } from './blocks.js';
+import { markFurniture } from './furniture.js';
+import { splitLines, type Line } from './lines.js';
+import { assignCitationIds } from './numbers.js';
+
+export type SectionKind = 'front' | 'judgements' | 'summary' | 'improve' | 'judgement' | 'heading';
+
+/** A part of the report: the judgement table, the summary, a judgement section, a council heading. */
+export interface Section {
+  id: string;
+  kind: SectionKind;
+  title: string;
+  /** The grade a judgement section heading prints ("good"). */
+  grade?: string;
+  start: number;
+  end: number;
+}
+
+/** A paragraph of the report with its citation id. `text === report.text.slice(start, end)`. */
+export interface Paragraph {
+  /** Citation id: the printed number ("27"), "summary:2", "improve:3", or "14.2" in council papers. */
+  id: string;
+  /** The printed (or inferred) paragraph number, or null for unnumbered paragraphs. */
+  number: number | null;
+  /** True when the number was not printed (lost by OCR) and was inferred from the sequence. */
+  numberInferred: boolean;
+  /** Id of the section the paragraph sits in. */
+  section: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The structure stage's result. */
+export interface Structure {
+  genre: Genre;
+  text: string;
+  /** For each character of `text`, its offset in the caller's input (the source's raw text). */
+  origins: Int32Array;
+  sections: Section[];
+  paragraphs: Paragraph[];
+  /** Front matter and judgement-table lines, for metadata extraction. */
+  frontLines: string[];
+  tableLines: string[];
+  messages: ReportMessage[];
+}
+
+/** Recovers the report's structure from its normalised source text. */
+export function recoverStructure(source: Source): Structure {
+  const lines = splitLines(source.text, source.kind === 'markdown');
+  const genre = detectGenre(lines);
+  const furniture = markFurniture(lines);
+  const { wrapped, wrapWidth } = measureWrapping(lines, furniture);
+  const numberLines = lines.filter((line) => /^\d{1,3}[.,](?:\s|$)/.test(line.plain.trim())).length;
+  const paragraphGaps = lines.filter((line, index) => line.blank && !lines[index + 1]?.blank).length;
+  const numbersLost = genre === 'ofsted' && numberLines < Math.max(5, paragraphGaps / 4);
+  const { blocks, strays } = buildBlocks(source.text, lines, furniture, { genre, wrapped, wrapWidth, numbersLost });
+  const { numbered, problems } = assignCitationIds(blocks, genre);
+  const idOf = new Map(numbered.map((entry) => [entry.block, entry]));
+
+  const builder = new TextBuilder();
+  const sections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  const frontLines: string[] = [];
+  const tableLines: string[] = [];
+  const messages: ReportMessage[] = [];
+  const blockSpans = new Map<Block, Span>();
+  let section: Section | undefined;
+  const openSection = (kind: SectionKind, title: string, at: number, grade?: string): Section => {
+    if (section) section.end = Math.max(section.start, trimEnd(builder, at));
+    const id = kind === 'judgement' || kind === 'heading' ? `section:${sections.length + 1}` : kind;
+    const existing = sections.find((candidate) => candidate.id === id);
+    section = existing ?? { id, kind, title, start: at, end: at, ...(grade ? { grade } : {}) };
+    if (!existing) sections.push(section);
+    return section;
+  };
+
+  for (const block of blocks) {
+    if (builder.length > 0) builder.insert('\n\n', source.origins[firstOffset(block)] ?? 0);
+    const blockStart = builder.length;
+    const kind: SectionKind | undefined =
+      block.kind === 'heading' ? (block.zone === 'improve' ? 'improve' : block.grade ? 'judgement' : 'heading') : block.kind === 'front' ? 'front' : block.kind === 'table' ? 'judgements' : undefined;
+    if (kind && (kind !== section?.kind || kind === 'judgement' || kind === 'heading')) {
+      openSection(kind, block.plains.join(' '), blockStart, block.grade);
+    } else if (!kind && !section) {
+      openSection('summary', 'Summary', blockStart);
+    } else if (!kind && block.zone === 'summary' && section?.kind !== 'summary' && section?.kind !== 'heading') {
+      openSection('summary', 'Summary', blockStart);
+    }
+    if (block.prefix) {
+      builder.copy(source.text, block.prefix.start, block.prefix.end, source.origins);
+      if (block.lines.length > 0) builder.insert(' ', source.origins[block.prefix.end] ?? 0);
+    }
+    const contentStart = builder.length;
+    const separator = block.kind === 'front' || block.kind === 'table' ? '\n' : ' ';
+    block.lines.forEach((pieces, lineIndex) => {
+      if (lineIndex > 0) {
+        const previous = block.plains[lineIndex - 1] ?? '';
+        // "well-\nembedded" is one hyphenated word: join without a space, keep the hyphen.
+        const joinsWord = separator === ' ' && /[A-Za-z0-9]-$/.test(previous) && !/\s-$/.test(previous);
+        if (!joinsWord) builder.insert(separator, source.origins[pieces[0]?.start ?? 0] ?? 0);
+      }
+      for (const piece of pieces) builder.copy(source.text, piece.start, piece.end, source.origins);
+    });
+    const span = { start: contentStart, end: builder.length };
+    blockSpans.set(block, { start: blockStart, end: builder.length });
+    if (block.kind === 'front') frontLines.push(...block.plains);
+    if (block.kind === 'table') tableLines.push(...block.plains);
+    const entry = idOf.get(block);
+    if (entry && span.end > span.start) {
+      paragraphs.push({ id: entry.id, number: entry.number, numberInferred: entry.numberInferred, section: section?.id ?? 'summary', start: span.start, end: span.end, text: '' });
+    }
+  }
+  if (section) section.end = builder.length;
+  const { text, origins } = builder.finish(source.raw.length);
+  for (const paragraph of paragraphs) paragraph.text = text.slice(paragraph.start, paragraph.end);
+  for (const problem of problems) {
+    const span = blockSpans.get(problem.block);
+    if (!span) continue;
+    messages.push({
+      reason: problem.reason,
+      ruleId: problem.ruleId,
+      source: 'practice-themes:structure',
+      level: problem.ruleId === 'paragraph-number-recovered' ? 'info' : 'warning',
+      place: span,
+      ...(problem.expected ? { expected: problem.expected } : {}),
+      ...(problem.actual ? { actual: problem.actual } : {}),
+    });
+  }
+  for (const stray of strays) {
+    messages.push({
+      reason: `a bare paragraph number "${stray.plain.trim()}" follows another bare number with no text between; it is treated as extraction residue`,
+      ruleId: 'paragraph-number-stray',
+      source: 'practice-themes:structure',
+      level: 'warning',
+      place: { start: 0, end: 0 },
+      note: `source line ${stray.index + 1}`,
+    });
+  }
+  return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
+}
+
+function firstOffset(block: Block): number {
+  return block.prefix?.start ?? block.lines[0]?.[0]?.start ?? 0;
+}
+
+function trimEnd(builder: TextBuilder, at: number): number {
+  return at >= 2 ? at - 2 : at;
+}
+
+// Council papers announce themselves on their cover lines; everything else is read as Ofsted.
+function detectGenre(lines: Line[]): Genre {
+  const head = lines.filter((line) => !line.blank).slice(0, 15).map((line) => line.plain).join('\n');
+  return /\b(?:TITLE OF REPORT|REPORT OF|REPORT TO)\b/.test(head) ? 'council' : 'ofsted';
+}
+
+/** Hard-wrapped text has most lines near one width; one-line paragraphs run far past it. */
+function measureWrapping(lines: Line[], furniture: boolean[]): { wrapped: boolean; wrapWidth: number } {
+  const lengths = lines.filter((line) => !line.blank && !furniture[line.index]).map((line) => line.plain.trim().length).sort((a, b) => a - b);
+  if (lengths.length === 0) return { wrapped: false, wrapWidth: 0 };
+  const long = lengths.filter((length) => length > 160).length;
+  const wrapWidth = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  return { wrapped: long / lengths.length < 0.05 && wrapWidth < 140, wrapWidth };
+}

@@ -1,0 +1,115 @@
+/**
+ * Lines of the source text with their offsets, Markdown markup cut out as skipped ranges,
+ * and the features the later structure steps test.
+ */
+import type { Span } from '../span.js';
+
+export interface Line {
+  index: number;
+  /** The line's range in the source text, without its line break. */
+  start: number;
+  end: number;
+  /** Ranges of the line that carry text (indentation and Markdown markup left out). */
+  pieces: Span[];
+  /** The pieces joined: the text tests look at. */
+  plain: string;
+  indent: number;
+  blank: boolean;
+  /** A form feed: the PDF's page boundary. */
+  pageBreak: boolean;
+  /** A Markdown heading (`## ...`) and its level, or 0. */
+  headingLevel: number;
+  /** The whole line is emphasised (`**Title**`): a heading in council papers. */
+  emphasised: boolean;
+}
+
+// Markup removed from Markdown lines: emphasis markers, <sup> tags, heading hashes, hard-break spaces.
+const markdownMarkup = /\*\*|__|<\/?sup>|(?<=^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s.,;:)]|$)/g;
+
+/** Splits the source into lines. Markdown markup is only cut when `markdown` is true. */
+export function splitLines(text: string, markdown: boolean): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lines.push(describeLine(text, start, end, lines.length, markdown));
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+function describeLine(text: string, start: number, end: number, index: number, markdown: boolean): Line {
+  const raw = text.slice(start, end);
+  const pageBreak = raw.includes('\f');
+  let contentStart = start;
+  while (contentStart < end && /[\s\f]/.test(text.charAt(contentStart))) contentStart++;
+  let contentEnd = end;
+  while (contentEnd > contentStart && /[\s\f]/.test(text.charAt(contentEnd - 1))) contentEnd--;
+  const indent = contentStart - start;
+  let headingLevel = 0;
+  let pieces: Span[] = contentEnd > contentStart ? [{ start: contentStart, end: contentEnd }] : [];
+  let emphasised = false;
+  if (markdown && pieces.length > 0) {
+    const heading = /^(#{1,6})\s+/.exec(text.slice(contentStart, contentEnd));
+    if (heading) {
+      headingLevel = heading[1]!.length;
+      contentStart += heading[0].length;
+    }
+    const content = text.slice(contentStart, contentEnd);
+    // Bold-only lines are headings; italic-only lines are quotations, which stay paragraphs.
+    emphasised = /^\*\*[^*]+\*\*[:.]?$/.test(content);
+    pieces = cutMarkup(content, contentStart);
+  }
+  const plain = pieces.map((piece) => text.slice(piece.start, piece.end)).join('');
+  return { index, start, end, pieces, plain, indent, blank: plain.trim().length === 0, pageBreak, headingLevel, emphasised };
+}
+
+function cutMarkup(content: string, offset: number): Span[] {
+  const pieces: Span[] = [];
+  let cursor = 0;
+  for (const match of content.matchAll(markdownMarkup)) {
+    const at = match.index ?? 0;
+    if (at > cursor) pieces.push({ start: offset + cursor, end: offset + at });
+    cursor = at + match[0].length;
+  }
+  if (cursor < content.length) pieces.push({ start: offset + cursor, end: offset + content.length });
+  // Markup can leave spaces at either edge; they are not content.
+  return trimPieces(pieces, content, offset);
+}
+
+function trimPieces(pieces: Span[], content: string, offset: number): Span[] {
+  const trimmed = pieces.map((piece) => ({ ...piece }));
+  while (trimmed.length > 0) {
+    const first = trimmed[0]!;
+    while (first.start < first.end && /\s/.test(content.charAt(first.start - offset))) first.start++;
+    if (first.start < first.end) break;
+    trimmed.shift();
+  }
+  while (trimmed.length > 0) {
+    const last = trimmed[trimmed.length - 1]!;
+    while (last.end > last.start && /\s/.test(content.charAt(last.end - 1 - offset))) last.end--;
+    if (last.end > last.start) break;
+    trimmed.pop();
+  }
+  return trimmed;
+}
+
+/** Drops the first `count` characters of a line's plain text from its pieces (a number or bullet). */
+export function dropLeading(line: Line, count: number, text: string): Span[] {
+  const pieces: Span[] = [];
+  let remaining = count;
+  for (const piece of line.pieces) {
+    const length = piece.end - piece.start;
+    if (remaining >= length) {
+      remaining -= length;
+      continue;
+    }
+    pieces.push({ start: piece.start + remaining, end: piece.end });
+    remaining = 0;
+  }
+  const first = pieces[0];
+  if (first) while (first.start < first.end && /\s/.test(text.charAt(first.start))) first.start++;
+  return pieces.filter((piece) => piece.end > piece.start);
+}

@@ -1,0 +1,52 @@
+/**
+ * The recurring wording of Ofsted reports and council papers that structure recovery relies on.
+ * Each pattern is a statement about the genre, not about one document.
+ */
+
+/** Grades a judgement can carry, in the words reports print. */
+export const gradePattern = /(outstanding|good|requires improvement(?: to be good)?|inadequate)/i;
+
+/** A judgement section heading: "The experiences and progress of children in care: good". */
+export const judgementHeadingPattern =
+  /^((?:The\s+)?(?:impact of leaders|experiences and progress of|effectiveness of leaders|overall effectiveness)\b[^.]*?)(?:\s+is|\s+are)?\s*:\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$/i;
+
+/** "What needs to improve", "What needs to improve?", "What needs to improve in this local authority?" */
+export const improveHeadingPattern = /^what needs to improve\b[^.]{0,60}$/i;
+
+/** The title of an Ofsted report, which also repeats as a running header. */
+export const reportTitlePattern = /^(?:(?:Re-?)?inspection of|Focused visit to|Joint targeted area inspection of|Monitoring visit to)\b.*\b(?:children'?s services|local authority)\b/i;
+
+/** A running header split over two lines ends in this fragment. */
+export const titleTailPattern = /^(?:local authority\s+)?children'?s services$/i;
+
+/** Cover-page facts of an Ofsted report. */
+export const frontMatterPattern =
+  /^(?:Inspection dates?:|Dates? of inspection|Lead inspector:|Report published:|Published:|Date of (?:visit|publication)|Local authority:|Inspection of|Focused visit to|TITLE OF REPORT:?|REPORT OF:?|REPORT TO:?|Date:|Purpose:?\s*$|\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$)/i;
+
+/** Start of the closing Ofsted boilerplate page. */
+export const boilerplateStartPattern =
+  /^(?:The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|Ofsted has a duty to|If you would like a copy of this document in a different format)/i;
+
+/** Lines that are only page furniture wherever they appear. */
+export const furnitureLinePatterns = [
+  /^\d{1,3}$/, // a page number
+  /^page \d+( of \d+)?$/i,
+  /^-{3,}$/, // a Markdown rule
+  /^\*{3,}$/,
+  /^©\s*Crown copyright/i,
+  /^(?:T|E|W):\s*\S/, // Ofsted contact footer
+  /^Textphone:/i,
+  /^www\.gov\.uk\/(?:government\/organisations\/)?ofsted$/i,
+];
+
+/** The words the judgement table is made of; a line of only these words is part of the table. */
+export const tableWords = new Set(
+  (
+    'judgement judgements grade grades the impact of leaders on social work practice with children and families experiences progress ' +
+    'who need help protection in care leavers overall effectiveness outstanding good requires improvement to be inadequate ' +
+    "children's childrens care-leavers young people looked after adoption performance leadership management governance ofsted"
+  ).split(' '),
+);
+
+/** Sentence-final punctuation, allowing closing quotes or brackets after it. */
+export const terminalPunctuation = /[.!?]["')\]]*$|[:;]$/;

@@ -1,0 +1,187 @@
+/**
+ * Polarity per theme in a sentence. The sentence is cut into clauses at contrast markers;
+ * each clause is scored from the lexicon, with negation flipping what it scopes over; a theme
+ * is judged by the clauses it owns (its own clause and the subject-less clauses after it).
+ */
+import type { PolarityModel } from '../schemas/model.js';
+import { termSource } from './taxonomy.js';
+import type { Mention } from './match.js';
+
+export type Polarity = 'strength' | 'weakness' | 'neutral';
+
+/** A scored judgement of one theme by one clause group of a sentence. */
+export interface ThemeJudgement {
+  theme: string;
+  polarity: Polarity;
+  /** Summed cue weight of the clauses the theme owns (positive = strength). */
+  score: number;
+  confidence: number;
+  /** The words that decided it, verbatim from the sentence. */
+  cues: string[];
+  /** Offsets (into the sentence) of the first mention of the theme. */
+  mention: { start: number; end: number };
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  weight: number;
+  cue: string;
+}
+
+/** A polarity model compiled for scoring. */
+export interface CompiledPolarityModel {
+  model: PolarityModel;
+  lexicon: RegExp;
+  weights: Map<string, number>;
+  negators: RegExp;
+  contrast: RegExp;
+  hedges: RegExp | undefined;
+}
+
+const keyOf = (text: string): string => text.toLowerCase().replace(/[\s-]+/g, ' ').replace(/[’]/g, "'");
+
+/** Compiles the lexicon into one pattern (longest entries first, so phrases win over words). */
+export function compilePolarityModel(model: PolarityModel): CompiledPolarityModel {
+  const weights = new Map<string, number>();
+  for (const [entry, weight] of Object.entries(model.words)) weights.set(keyOf(entry), weight);
+  for (const [entry, weight] of Object.entries(model.phrases)) weights.set(keyOf(entry), weight);
+  const entries = [...weights.keys()].sort((a, b) => b.length - a.length).map(termSource);
+  const words = (list: readonly string[]) => list.filter((word) => /\w/.test(word)).map(termSource).join('|');
+  const markers = model.contrastMarkers.filter((marker) => /\w/.test(marker));
+  return {
+    model,
+    weights,
+    lexicon: new RegExp(`(?<![\\w])(?:${entries.join('|')})(?![\\w])`, 'gi'),
+    negators: new RegExp(`(?<![\\w])(?:${words(model.negators.filter((word) => word !== "n't"))})(?![\\w])|n't(?![\\w])`, 'gi'),
+    contrast: new RegExp(`(?<![\\w])(?:${words(markers)})(?![\\w])|;`, 'gi'),
+    hedges: Object.keys(model.hedges).length > 0 ? new RegExp(`(?<![\\w])(?:${words(Object.keys(model.hedges))})(?![\\w])`, 'gi') : undefined,
+  };
+}
+
+/** Judges every theme mentioned in a sentence. `mentions` have offsets into `text`. */
+export function judgeSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): ThemeJudgement[] {
+  if (mentions.length === 0) return [];
+  const { model } = compiled;
+  const hits = findHits(text, compiled);
+  const boundaries = clauseBoundaries(text, compiled.contrast);
+  const clauseOf = (offset: number): number => {
+    let clause = 0;
+    while (clause + 1 < boundaries.length && boundaries[clause + 1]! <= offset) clause++;
+    return clause;
+  };
+  const clauseCount = boundaries.length;
+  const clauseScores = new Array<number>(clauseCount).fill(0);
+  const clauseCues: string[][] = Array.from({ length: clauseCount }, () => []);
+  for (const hit of hits) {
+    const clause = clauseOf(hit.start);
+    clauseScores[clause]! += hit.weight;
+    clauseCues[clause]!.push(hit.cue);
+  }
+  // Which themes each clause names.
+  const named: Set<string>[] = Array.from({ length: clauseCount }, () => new Set());
+  for (const mention of mentions) named[clauseOf(mention.start)]!.add(mention.theme);
+  const firstNamed = named.findIndex((themes) => themes.size > 0);
+
+  const judgements: ThemeJudgement[] = [];
+  const themes = [...new Set(mentions.map((mention) => mention.theme))];
+  for (const theme of themes) {
+    const owned: number[] = [];
+    for (let clause = 0; clause < clauseCount; clause++) {
+      if (!named[clause]!.has(theme)) continue;
+      owned.push(clause);
+      // Clauses that name no theme continue the subject of the clause before them.
+      for (let next = clause + 1; next < clauseCount && named[next]!.size === 0; next++) owned.push(next);
+    }
+    // Clauses before the first named theme (an opening "Although ...") belong to the themes it opens on.
+    if (named[firstNamed]!.has(theme)) for (let clause = 0; clause < firstNamed; clause++) owned.push(clause);
+    const mention = mentions.find((candidate) => candidate.theme === theme)!;
+    const seen = new Set<Polarity>();
+    for (const clause of owned.sort((a, b) => a - b)) {
+      const score = clauseScores[clause]!;
+      const polarity: Polarity = score >= model.threshold ? 'strength' : score <= -model.threshold ? 'weakness' : 'neutral';
+      if (polarity === 'neutral' || seen.has(polarity)) continue;
+      seen.add(polarity);
+      judgements.push({ theme, polarity, score, confidence: confidenceOf(score, model), cues: clauseCues[clause]!, mention: { start: mention.start, end: mention.end } });
+    }
+    if (seen.size === 0) {
+      const cues = owned.flatMap((clause) => clauseCues[clause]!);
+      judgements.push({ theme, polarity: 'neutral', score: 0, confidence: 0.5, cues, mention: { start: mention.start, end: mention.end } });
+    }
+  }
+  return judgements;
+}
+
+function confidenceOf(score: number, model: PolarityModel): number {
+  const value = 1 / (1 + Math.exp(-(model.confidence.slope * Math.abs(score) + model.confidence.intercept)));
+  return Math.round(value * 1000) / 1000;
+}
+
+/** Clause start offsets: 0, then every contrast marker ("but", "however", ";"). */
+function clauseBoundaries(text: string, contrast: RegExp): number[] {
+  const boundaries = [0];
+  contrast.lastIndex = 0;
+  for (const match of text.matchAll(contrast)) {
+    const at = match.index ?? 0;
+    const marker = match[0].toLowerCase();
+    // "while" and "yet" only contrast at a clause edge ("..., while ..."), not "while in care".
+    if ((marker === 'while' || marker === 'whilst' || marker === 'yet') && at > 0 && !/[,;]\s*$/.test(text.slice(0, at))) continue;
+    if (at > 0) boundaries.push(at);
+  }
+  return boundaries;
+}
+
+/** Lexicon hits, with negation applied: a negated word's weight flips, a bare negator counts on its own. */
+function findHits(text: string, compiled: CompiledPolarityModel): Hit[] {
+  const { model } = compiled;
+  const hits: Hit[] = [];
+  compiled.lexicon.lastIndex = 0;
+  for (const match of text.matchAll(compiled.lexicon)) {
+    const start = match.index ?? 0;
+    const weight = compiled.weights.get(keyOf(match[0]));
+    if (weight !== undefined) hits.push({ start, end: start + match[0].length, weight, cue: match[0] });
+  }
+  if (compiled.hedges) {
+    compiled.hedges.lastIndex = 0;
+    for (const match of text.matchAll(compiled.hedges)) {
+      const weight = model.hedges[match[0].toLowerCase()] ?? 0;
+      const start = match.index ?? 0;
+      if (weight !== 0 && !hits.some((hit) => hit.start <= start && start < hit.end)) hits.push({ start, end: start + match[0].length, weight, cue: match[0] });
+    }
+  }
+  compiled.negators.lastIndex = 0;
+  const negated = new Set<Hit>();
+  const extra: Hit[] = [];
+  for (const match of text.matchAll(compiled.negators)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    // A negator inside a lexicon phrase ("not always", "no drift") is already scored.
+    if (hits.some((hit) => hit.start <= start && end <= hit.end)) continue;
+    const scopeEnd = negationScopeEnd(text, end, model.negationWindow);
+    const inScope = hits.filter((hit) => hit.start >= end && hit.start < scopeEnd && !negated.has(hit));
+    if (inScope.length === 0) {
+      extra.push({ start, end, weight: model.bareNegationWeight, cue: match[0] });
+      continue;
+    }
+    for (const hit of inScope) {
+      negated.add(hit);
+      hit.weight = -hit.weight;
+      hit.cue = `${match[0]} … ${hit.cue}`;
+    }
+  }
+  return [...hits, ...extra].sort((a, b) => a.start - b.start);
+}
+
+// Negation reaches a few words, and stops at punctuation or a contrast.
+function negationScopeEnd(text: string, from: number, window: number): number {
+  const rest = text.slice(from);
+  const stop = rest.search(/[,;:.()]|\s(?:but|however|although|and then|which|who|because|so that|as)\s/i);
+  const limit = stop === -1 ? rest.length : stop;
+  let words = 0;
+  const wordPattern = /\S+/g;
+  for (const match of rest.slice(0, limit).matchAll(wordPattern)) {
+    words++;
+    if (words === window) return from + (match.index ?? 0) + match[0].length;
+  }
+  return from + limit;
+}

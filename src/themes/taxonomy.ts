@@ -1,0 +1,94 @@
+/**
+ * Taxonomy loading: validate with zod, merge user extensions, compile terms to patterns.
+ */
+import defaultTaxonomyJson from '../../models/taxonomy.json';
+import { validationError } from '../errors.js';
+import { taxonomySchema, type Taxonomy, type TaxonomyInput, type Theme, type ThemeInput } from '../schemas/taxonomy.js';
+
+/** The six themes every release is measured on. */
+export const coreThemeIds = ['supervision', 'plans', 'life_story_work', 'return_home_interviews', 'camhs', 'peps'] as const;
+export type CoreThemeId = (typeof coreThemeIds)[number];
+
+/** Validates a taxonomy; throws INVALID_TAXONOMY naming the first problem. */
+export function parseTaxonomy(value: unknown): Taxonomy {
+  const parsed = taxonomySchema.safeParse(value);
+  if (!parsed.success) {
+    throw validationError('INVALID_TAXONOMY', 'taxonomy', parsed.error.issues, 'see models/taxonomy.json in the package for the expected shape');
+  }
+  return parsed.data;
+}
+
+let defaultTaxonomyCache: Taxonomy | undefined;
+
+/** The default taxonomy shipped in models/taxonomy.json (validated on first use). */
+export function defaultTaxonomy(): Taxonomy {
+  defaultTaxonomyCache ??= parseTaxonomy(defaultTaxonomyJson);
+  return defaultTaxonomyCache;
+}
+
+/**
+ * Adds themes to (or replaces themes of) a base taxonomy. A theme with an existing id
+ * replaces it; `extendTheme` adds terms to an existing theme instead.
+ */
+export function extendTaxonomy(base: Taxonomy, extra: { themes?: ThemeInput[]; extendThemes?: { id: string; terms?: string[]; acronyms?: string[]; exclude?: string[] }[] }): Taxonomy {
+  const themes = new Map<string, Theme | ThemeInput>(base.themes.map((theme) => [theme.id, theme]));
+  for (const theme of extra.themes ?? []) themes.set(theme.id, theme);
+  for (const extension of extra.extendThemes ?? []) {
+    const theme = themes.get(extension.id);
+    if (!theme) {
+      throw validationError('INVALID_TAXONOMY', 'taxonomy extension', [{ path: ['extendThemes', extension.id], message: `no theme "${extension.id}" to extend` }], `use one of: ${[...themes.keys()].join(', ')}`);
+    }
+    themes.set(extension.id, {
+      ...theme,
+      terms: [...(theme.terms ?? []), ...(extension.terms ?? [])],
+      acronyms: [...(theme.acronyms ?? []), ...(extension.acronyms ?? [])],
+      exclude: [...(theme.exclude ?? []), ...(extension.exclude ?? [])],
+    });
+  }
+  return parseTaxonomy({ ...base, themes: [...themes.values()] } satisfies TaxonomyInput);
+}
+
+/** A theme with its terms compiled to regular expressions. */
+export interface CompiledTheme {
+  theme: Theme;
+  pattern: RegExp | undefined;
+  acronyms: RegExp | undefined;
+  exclude: RegExp | undefined;
+  near: { first: RegExp; second: RegExp; window: number }[];
+}
+
+/** Compiles every theme of a taxonomy once; matching reuses the patterns. */
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
+  return taxonomy.themes.map((theme) => ({
+    theme,
+    pattern: alternation(theme.terms, 'gi'),
+    acronyms: theme.acronyms.length > 0 ? new RegExp(`(?<![\\w-])(?:${theme.acronyms.map(escape).sort(longestFirst).join('|')})(?![\\w])`, 'g') : undefined,
+    exclude: alternation(theme.exclude, 'gi'),
+    near: theme.near.map((near) => ({ first: alternation([near.words[0]], 'gi')!, second: alternation([near.words[1]], 'gi')!, window: near.window })),
+  }));
+}
+
+function alternation(terms: readonly string[], flags: string): RegExp | undefined {
+  if (terms.length === 0) return undefined;
+  const sources = terms.map(termSource).sort(longestFirst);
+  return new RegExp(`(?<![\\w])(?:${sources.join('|')})(?![\\w])`, flags);
+}
+
+/** "life-story work*" → life[\s-]+story[\s-]+work\w*; apostrophes optional; hyphen = space. */
+export function termSource(term: string): string {
+  const wildcard = term.endsWith('*');
+  const body = (wildcard ? term.slice(0, -1) : term).trim();
+  const source = body
+    .split(/[\s-]+/)
+    .map((word) => escape(word).replace(/'/g, "'?"))
+    .join('[\\s-]+');
+  return wildcard ? `${source}[\\w'-]*` : source;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function longestFirst(a: string, b: string): number {
+  return b.length - a.length;
+}
