@@ -409,11 +409,13 @@ function alignColumns(lines: Line[]): void {
   }
 }
 
-// Some PDFs fake bold type by drawing the same text twice, a fraction of a point apart.
+// Some PDFs fake bold type by drawing the same text twice, a fraction of a point apart. (Repeated
+// narrow glyphs, like the dots of "...", lie a whole glyph width apart and are kept.)
 function dropDuplicates(items: Item[]): Item[] {
   const kept: Item[] = [];
   for (const item of items) {
-    const twin = kept.find((other) => other.text === item.text && Math.abs(other.x - item.x) < 0.3 * item.size && Math.abs(other.y - item.y) < 0.3 * item.size);
+    const near = Math.min(0.15 * item.size, 0.5 * item.width);
+    const twin = kept.find((other) => other.text === item.text && Math.abs(other.x - item.x) < near && Math.abs(other.y - item.y) < 0.15 * item.size);
     if (!twin) kept.push(item);
   }
   return kept;
@@ -500,9 +502,9 @@ function startsWithMarker(line: Line): boolean {
 
 /**
  * A table cell vertically centred on a wrapped neighbour cell sits between two of its lines
- * ("Good" beside a two-line label). Such a floating line is merged into the line above it, and a
- * right-hand cell is then moved to the last line of its row, so that a row reads
- * "label, continued\tgrade".
+ * ("Good" beside a two-line label). Such a floating line is merged into the line below it. A
+ * right-hand cell level with the first line of a wrapped label is moved down to the label's last
+ * line. Either way a row reads "label\nlabel, continued\tgrade".
  */
 function attachFloatingCells(lines: Line[]): Line[] {
   const result: Line[] = [];
@@ -529,6 +531,7 @@ function attachFloatingCells(lines: Line[]): Line[] {
     const line = result[index]!;
     if (line.cells.length !== 2) continue;
     const [label, value] = line.cells as [Cell, Cell];
+    if (NUMBER_MARKER.test(label.text) || BULLET_MARKER.test(label.text)) continue;
     let last = index;
     while (last + 1 < result.length) {
       const next = result[last + 1]!;

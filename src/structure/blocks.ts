@@ -217,6 +217,9 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     const endsSentence = terminalPunctuation.test(last);
     // A page break leaves a blank line inside a sentence; a short unpunctuated line is a
     // sub-heading, not a broken sentence.
+    // Every body paragraph of an Ofsted report that prints its numbers starts with one, so an
+    // unnumbered block there is the same paragraph carried over a page break.
+    if (options.genre === 'ofsted' && currentZone === 'body' && !options.numbersLost && block.kind === 'paragraph') return true;
     if (afterBlank) return startsLower || (!endsSentence && (options.wrapped || last.split(/\s+/).length > 15));
     if (startsLower) return true;
     if (!options.wrapped) return false;

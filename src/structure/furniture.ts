@@ -3,7 +3,7 @@
  * Ofsted boilerplate page. Marked per line; the lines stay in the source and are skipped.
  */
 import type { Line } from './lines.js';
-import { boilerplateStartPattern, furnitureLinePatterns, reportTitlePattern, titleTailPattern } from './patterns.js';
+import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
 
 /** Marks the lines that are page furniture. The first report title is kept as front matter. */
 export function markFurniture(lines: Line[]): boolean[] {
@@ -11,9 +11,22 @@ export function markFurniture(lines: Line[]): boolean[] {
   let titleSeen = false;
   let boilerplate = false;
   const repeated = countRepeatedLines(lines);
+  let footnote = false;
+  let contentLines = 0;
   for (const line of lines) {
-    if (line.blank) continue;
+    if (line.blank || line.pageBreak) {
+      footnote = false;
+      continue;
+    }
     const plain = line.plain.trim();
+    // The title on the cover may wrap after "Inspection of <authority>"; it is still the title.
+    if (contentLines++ < 10 && titleOpeningPattern.test(plain)) titleSeen = true;
+    // A footnote runs from its marker to the end of its block.
+    if (footnote || footnoteStartPattern.test(plain)) {
+      footnote = true;
+      furniture[line.index] = true;
+      continue;
+    }
     if (boilerplate || boilerplateStartPattern.test(plain)) {
       // The boilerplate page closes the report: nothing after it is report text.
       boilerplate = true;
@@ -25,7 +38,7 @@ export function markFurniture(lines: Line[]): boolean[] {
       continue;
     }
     if (reportTitlePattern.test(plain) || (repeated.get(plain) ?? 0) >= 3) {
-      if (titleSeen) {
+      if (titleSeen && !(contentLines <= 10 && titleOpeningPattern.test(plain))) {
         furniture[line.index] = true;
         // A running header wrapped over two lines: "Inspection of X local authority" / "children's services".
         const next = lines[line.index + 1];

@@ -25,7 +25,13 @@ export const frontMatterPattern =
 
 /** Start of the closing Ofsted boilerplate page. */
 export const boilerplateStartPattern =
-  /^(?:The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|Ofsted has a duty to|If you would like a copy of this document in a different format)/i;
+  /^(?:The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\)(?: regulates)?$|The Office for Standards in Education, Children'?s Services and Skills \(Ofsted\) regulates|If you would like a copy of this document in a different format)/i;
+
+/** The cover line that opens an Ofsted report's title (the rest may wrap to the next line). */
+export const titleOpeningPattern = /^(?:(?:Re-?)?[Ii]nspection of|Focused visit to|Joint targeted area inspection of|Monitoring visit to)\b/;
+
+/** Footnotes printed on every report since 2023, cross-referencing the National Framework. */
+export const footnoteStartPattern = /^\d{1,2}\s+(?:The areas for improvement have been cross-referenced|See the Children'?s Social Care: National Framework|Children'?s Social Care: National Framework)/i;
 
 /** Lines that are only page furniture wherever they appear. */
 export const furnitureLinePatterns = [
