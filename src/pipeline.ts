@@ -11,10 +11,14 @@ import { polarityModelSchema, type PolarityModel } from './schemas/model.js';
 import { tagOptionsSchema, type ResolvedTagOptions, type TagOptions } from './schemas/options.js';
 import type { Taxonomy } from './schemas/taxonomy.js';
 import { createSentenceSplitter, type Sentence, type SentenceSplitter } from './sentences/split.js';
-import { recoverStructure, type Paragraph, type Section } from './structure/index.js';
+import { recoverStructure, type Paragraph, type Section, type Structure } from './structure/index.js';
+import classifierModelJson from '../models/classifier.json';
+import { buildCandidates, type AnalysedSentence, type Candidate } from './themes/features.js';
+import { classifierModelSchema, type ClassifierModel } from './schemas/model.js';
+import { classifyCandidates } from './findings/classified.js';
 import { readMetadata, type ReportMetadata } from './structure/metadata.js';
 import { findMentions } from './themes/match.js';
-import { compilePolarityModel, judgeSentence, type CompiledPolarityModel } from './themes/polarity.js';
+import { analyseSentence, compilePolarityModel, judgeSentence, type CompiledPolarityModel } from './themes/polarity.js';
 import { compileTaxonomy, defaultTaxonomy, extendTaxonomy, parseTaxonomy, type CompiledTheme } from './themes/taxonomy.js';
 import { compressOrigins, type OffsetRun } from './_internal/offset-map.js';
 import { libraryVersion } from './version.js';
@@ -69,22 +73,36 @@ export function createTagger(options: TagOptions = {}): Tagger {
     }
   }
   const polarityModel = parsePolarityModel(resolved.polarityModel ?? polarityModelJson);
+  const classifier = resolved.classifier === 'rules' ? undefined : parseClassifierModel(resolved.classifierModel ?? classifierModelJson);
   const compiledThemes = compileTaxonomy(taxonomy);
   const compiledModel = compilePolarityModel(polarityModel);
   let splitter: SentenceSplitter | undefined;
   const run = (source: Source): Report => {
+    return tagSource(source, context());
+  };
+  const context = (): Context => {
     splitter ??= createSentenceSplitter();
-    return tagSource(source, { taxonomy, polarityModel, compiledThemes, compiledModel, splitter, options: resolved });
+    return { taxonomy, polarityModel, compiledThemes, compiledModel, splitter, options: resolved, classifier };
   };
   return {
     taxonomy,
     polarityModel,
     tagText: (text) => run(ingestText(text)),
     tagReport: async (input) => run(await ingest(input)),
-  };
+    [analyse]: async (input: ReportInput) => analyseSource(await ingest(input), context()),
+  } as Tagger;
 }
 
-interface Context {
+/** Internal: the analysis behind a tagger's reports, for training and evaluation scripts. */
+export const analyse = Symbol('practice-themes.analyse');
+
+/** Runs the stages up to candidates with a tagger's models (for `npm run train`). */
+export async function analyseWith(tagger: Tagger, input: ReportInput): Promise<ReturnType<typeof analyseSource>> {
+  return (tagger as unknown as Record<symbol, (input: ReportInput) => Promise<ReturnType<typeof analyseSource>>>)[analyse]!(input);
+}
+
+export interface Context {
+  classifier: ClassifierModel | undefined;
   taxonomy: Taxonomy;
   polarityModel: PolarityModel;
   compiledThemes: CompiledTheme[];
@@ -93,15 +111,23 @@ interface Context {
   options: ResolvedTagOptions;
 }
 
-function tagSource(source: Source, context: Context): Report {
+/** The stages up to candidates, shared by tagging and training. */
+export function analyseSource(source: Source, context: Context): { structure: Structure; analysed: AnalysedSentence[]; candidates: Candidate[] } {
   const structure = recoverStructure(source);
   const split = context.splitter.split(structure.text, structure.paragraphs);
-  const judged = split.map(({ sentence }) => {
+  const analysed = split.map(({ sentence }): AnalysedSentence => {
     const mentions = findMentions(sentence.text, context.compiledThemes);
-    return { sentence, judgements: judgeSentence(sentence.text, mentions, context.compiledModel) };
+    const analysis = analyseSentence(sentence.text, mentions, context.compiledModel);
+    return { sentence, mentions, analysis, judgements: judgeSentence(sentence.text, mentions, context.compiledModel) };
   });
+  return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed) };
+}
+
+function tagSource(source: Source, context: Context): Report {
+  const { structure, analysed, candidates } = analyseSource(source, context);
+  const rawFindings = context.classifier ? classifyCandidates(candidates, context.classifier) : aggregateFindings(structure.paragraphs, analysed);
   const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
-  const findings = aggregateFindings(structure.paragraphs, judged).filter(
+  const findings = rawFindings.filter(
     (finding) =>
       (!wanted || wanted.has(finding.theme)) &&
       finding.confidence >= context.options.minConfidence &&
@@ -113,7 +139,7 @@ function tagSource(source: Source, context: Context): Report {
     metadata: { ...readMetadata(structure), library: libraryVersion, taxonomy: context.taxonomy.version, model: context.polarityModel.version },
     sections: structure.sections,
     paragraphs: structure.paragraphs,
-    sentences: split.map(({ sentence }) => sentence),
+    sentences: analysed.map(({ sentence }) => sentence),
     findings,
     summary: summariseFindings(findings, context.taxonomy.themes),
     messages: structure.messages,
@@ -124,6 +150,12 @@ function tagSource(source: Source, context: Context): Report {
 function parseOptions(options: unknown): ResolvedTagOptions {
   const parsed = tagOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options');
+  return parsed.data;
+}
+
+function parseClassifierModel(value: unknown): ClassifierModel {
+  const parsed = classifierModelSchema.safeParse(value);
+  if (!parsed.success) throw validationError('INVALID_MODEL', 'classifier model', parsed.error.issues, 'see models/classifier.json in the package for the expected shape, or run `npm run train`');
   return parsed.data;
 }
 

@@ -44,9 +44,9 @@ export function aggregateFindings(paragraphs: readonly Paragraph[], judged: read
     for (const { sentence, judgements } of entries) {
       for (const judgement of judgements) {
         // An improvement bullet is a weakness of each theme it names (annotation rule 6).
-        const polarity: Polarity = paragraph.id.startsWith('improve:') ? 'weakness' : judgement.polarity;
-        const cues = paragraph.id.startsWith('improve:') ? ['What needs to improve', ...judgement.cues] : judgement.cues;
-        const confidence = paragraph.id.startsWith('improve:') ? Math.max(0.9, judgement.confidence) : judgement.confidence;
+        const polarity: Polarity = paragraph.improvementItem ? 'weakness' : judgement.polarity;
+        const cues = paragraph.improvementItem ? ['area for improvement', ...judgement.cues] : judgement.cues;
+        const confidence = paragraph.improvementItem ? Math.max(0.9, judgement.confidence) : judgement.confidence;
         const key = `${judgement.theme}\u0000${polarity}`;
         const current = best.get(key);
         if (current) {

@@ -27,3 +27,20 @@ export const polarityModelSchema = z.object({
 });
 
 export type PolarityModel = z.infer<typeof polarityModelSchema>;
+
+/**
+ * The trained theme classifier: logistic weights per feature for three heads — is the theme
+ * judged in this paragraph at all, is it judged a strength, is it judged a weakness.
+ */
+export const classifierModelSchema = z.object({
+  format: z.literal(1),
+  name: z.string(),
+  version: z.string(),
+  heads: z.tuple([z.literal('present'), z.literal('strength'), z.literal('weakness')]),
+  /** feature name → [present, strength, weakness] weights. */
+  weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  thresholds: z.object({ present: z.number().min(0).max(1), polarity: z.number().min(0).max(1), fallback: z.number().min(0).max(1) }),
+  meta: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type ClassifierModel = z.infer<typeof classifierModelSchema>;

@@ -16,8 +16,16 @@ export const tagOptionsSchema = z
     minConfidence: z.number().min(0).max(1).default(0),
     /** Report neutral findings (a theme mentioned without a judgement). Default true. */
     includeNeutral: z.boolean().default(true),
-    /** A polarity model to use instead of models/polarity.json. */
+    /** A polarity lexicon to use instead of models/polarity.json. */
     polarityModel: z.unknown().optional(),
+    /**
+     * "model" (default): the trained classifier (models/classifier.json) decides which themes a
+     * paragraph judges and how. "rules": the lexicon rules alone (use with custom taxonomies whose
+     * themes the model was not trained on).
+     */
+    classifier: z.enum(['model', 'rules']).default('model'),
+    /** A trained classifier to use instead of models/classifier.json. */
+    classifierModel: z.unknown().optional(),
   })
   .strict();
 

@@ -49,7 +49,7 @@ export function createSentenceSplitter(): SentenceSplitter {
         const doc = nlp.readDoc(paragraph.text);
         const values = doc.tokens().out() as string[];
         const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-        const lemmas = doc.tokens().out(its.lemma) as string[];
+        const lemmas = doc.tokens().out(its.lemma as Parameters<ReturnType<Nlp['readDoc']>['out']>[0]) as unknown as string[];
         const tags = doc.tokens().out(its.pos) as string[];
         // Token offsets by walking the paragraph text; a token wink rewrote is found by search.
         const starts: number[] = [];

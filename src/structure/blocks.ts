@@ -142,7 +142,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       const prefixStart = line.pieces[0]!.start;
       start({
         kind: 'paragraph',
-        zone: options.genre === 'ofsted' ? 'body' : zone === 'front' ? 'summary' : 'body',
+        zone: 'body',
         lines: content.length > 0 ? [content] : [],
         plains: content.length > 0 ? [plain.slice(number[0].length)] : [],
         prefix: { start: prefixStart, end: prefixStart + number[1]!.length + 1 },
@@ -150,8 +150,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
         headingLevel: line.headingLevel || undefined,
         closed: line.headingLevel > 0 || line.emphasised,
       });
-      if (options.genre === 'ofsted') zone = 'body';
-      else zone = 'body';
+      zone = 'body';
       lastPrinted = value;
       bodyCount = 0;
       blankBefore = false;
@@ -186,7 +185,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     if (current && (current.kind === 'paragraph' || current.kind === 'bullet') && continues(current, line, plain, blankBefore, zone)) {
       appendLine(current, line.pieces, plain);
     } else {
-      start({ kind: 'paragraph', zone: zone === 'front' ? 'summary' : zone, lines: [line.pieces], plains: [plain] });
+      start({ kind: 'paragraph', zone, lines: [line.pieces], plains: [plain] });
       if (zone === 'body') bodyCount++;
     }
     blankBefore = false;

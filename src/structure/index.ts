@@ -37,6 +37,13 @@ export interface Paragraph {
   numberInferred: boolean;
   /** Id of the section the paragraph sits in. */
   section: string;
+  /** A bulleted item rather than running text. */
+  bullet: boolean;
+  /**
+   * An item naming something to improve: a "What needs to improve" bullet, or a bullet under a
+   * lead-in such as "we were told we need to improve the following:" (annotation rule 6).
+   */
+  improvementItem: boolean;
   start: number;
   end: number;
   text: string;
@@ -77,6 +84,8 @@ export function recoverStructure(source: Source): Structure {
   const messages: ReportMessage[] = [];
   const blockSpans = new Map<Block, Span>();
   let section: Section | undefined;
+  let previousText = '';
+  let inImprovementList = false;
   const openSection = (kind: SectionKind, title: string, at: number, grade?: string): Section => {
     if (section) section.end = Math.max(section.start, trimEnd(builder, at));
     const id = kind === 'judgement' || kind === 'heading' ? `section:${sections.length + 1}` : kind;
@@ -118,9 +127,29 @@ export function recoverStructure(source: Source): Structure {
     if (block.kind === 'front') frontLines.push(...block.plains);
     if (block.kind === 'table') tableLines.push(...block.plains);
     const entry = idOf.get(block);
-    if (entry && span.end > span.start) {
-      paragraphs.push({ id: entry.id, number: entry.number, numberInferred: entry.numberInferred, section: section?.id ?? 'summary', start: span.start, end: span.end, text: '' });
+    // A heading between a lead-in and its list ("...the following." / "Short Inspection 2019") is skipped.
+    if (block.kind === 'bullet') {
+      if (!inImprovementList) inImprovementList = improvementLeadIn.test(previousText);
+    } else if (block.kind === 'heading') {
+      if (improvementLeadIn.test(block.plains.join(' '))) inImprovementList = true;
+    } else {
+      inImprovementList = false;
     }
+    if (entry && span.end > span.start) {
+      const bullet = block.kind === 'bullet';
+      paragraphs.push({
+        id: entry.id,
+        number: entry.number,
+        numberInferred: entry.numberInferred,
+        section: section?.id ?? 'summary',
+        bullet,
+        improvementItem: entry.id.startsWith('improve:') || (bullet && inImprovementList),
+        start: span.start,
+        end: span.end,
+        text: '',
+      });
+    }
+    if (block.kind === 'paragraph') previousText = block.plains.join(' ');
   }
   if (section) section.end = builder.length;
   const { text, origins } = builder.finish(source.raw.length);
@@ -150,6 +179,9 @@ export function recoverStructure(source: Source): Structure {
   }
   return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
 }
+
+// A lead-in that introduces a list of things to improve ("... areas for improvement:").
+const improvementLeadIn = /\b(?:improve|improvement|improvements|areas? for (?:development|improvement)|further develop)\b[^.]*(?:[:\-–]|following\.?)\s*$/i;
 
 function firstOffset(block: Block): number {
   return block.prefix?.start ?? block.lines[0]?.[0]?.start ?? 0;

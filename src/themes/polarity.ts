@@ -59,11 +59,27 @@ export function compilePolarityModel(model: PolarityModel): CompiledPolarityMode
   };
 }
 
+/** A sentence cut into clauses, with lexicon hits and which clauses each theme owns. */
+export interface SentenceAnalysis {
+  hits: Hit[];
+  /** Clause start offsets (the first is 0). */
+  boundaries: number[];
+  clauseScores: number[];
+  clauseCues: string[][];
+  /** Clause indexes each mentioned theme owns. */
+  owned: Map<string, number[]>;
+}
+
+export type { Hit as CueHit };
+
 /** Judges every theme mentioned in a sentence. `mentions` have offsets into `text`. */
 export function judgeSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): ThemeJudgement[] {
-  if (mentions.length === 0) return [];
-  const { model } = compiled;
-  const hits = findHits(text, compiled);
+  return judgeAnalysis(analyseSentence(text, mentions, compiled), mentions, compiled.model);
+}
+
+/** Scores clauses and assigns them to themes; the shared first step of rules and trained model. */
+export function analyseSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): SentenceAnalysis {
+  const hits = mentions.length === 0 ? [] : findHits(text, compiled);
   const boundaries = clauseBoundaries(text, compiled.contrast);
   const clauseOf = (offset: number): number => {
     let clause = 0;
@@ -83,9 +99,8 @@ export function judgeSentence(text: string, mentions: readonly Mention[], compil
   for (const mention of mentions) named[clauseOf(mention.start)]!.add(mention.theme);
   const firstNamed = named.findIndex((themes) => themes.size > 0);
 
-  const judgements: ThemeJudgement[] = [];
-  const themes = [...new Set(mentions.map((mention) => mention.theme))];
-  for (const theme of themes) {
+  const ownedByTheme = new Map<string, number[]>();
+  for (const theme of new Set(mentions.map((mention) => mention.theme))) {
     const owned: number[] = [];
     for (let clause = 0; clause < clauseCount; clause++) {
       if (!named[clause]!.has(theme)) continue;
@@ -94,10 +109,19 @@ export function judgeSentence(text: string, mentions: readonly Mention[], compil
       for (let next = clause + 1; next < clauseCount && named[next]!.size === 0; next++) owned.push(next);
     }
     // Clauses before the first named theme (an opening "Although ...") belong to the themes it opens on.
-    if (named[firstNamed]!.has(theme)) for (let clause = 0; clause < firstNamed; clause++) owned.push(clause);
+    if (firstNamed >= 0 && named[firstNamed]!.has(theme)) for (let clause = 0; clause < firstNamed; clause++) owned.push(clause);
+    ownedByTheme.set(theme, [...new Set(owned)].sort((a, b) => a - b));
+  }
+  return { hits, boundaries, clauseScores, clauseCues, owned: ownedByTheme };
+}
+
+function judgeAnalysis(analysis: SentenceAnalysis, mentions: readonly Mention[], model: PolarityModel): ThemeJudgement[] {
+  const { clauseScores, clauseCues } = analysis;
+  const judgements: ThemeJudgement[] = [];
+  for (const [theme, owned] of analysis.owned) {
     const mention = mentions.find((candidate) => candidate.theme === theme)!;
     const seen = new Set<Polarity>();
-    for (const clause of owned.sort((a, b) => a - b)) {
+    for (const clause of owned) {
       const score = clauseScores[clause]!;
       const polarity: Polarity = score >= model.threshold ? 'strength' : score <= -model.threshold ? 'weakness' : 'neutral';
       if (polarity === 'neutral' || seen.has(polarity)) continue;

@@ -1,0 +1,51 @@
+/**
+ * The trained classifier: per candidate (paragraph, theme), the probability that the paragraph
+ * judges the theme, and that it judges it a strength or a weakness.
+ */
+import type { ClassifierModel } from '../schemas/model.js';
+import type { Candidate } from './features.js';
+import type { Polarity } from './polarity.js';
+
+export interface CandidateScores {
+  present: number;
+  strength: number;
+  weakness: number;
+}
+
+const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
+
+/** The three head probabilities for a feature vector. */
+export function scoreFeatures(features: ReadonlyMap<string, number>, model: ClassifierModel): CandidateScores {
+  const sums = [0, 0, 0];
+  for (const [name, value] of features) {
+    const weights = model.weights[name];
+    if (!weights) continue;
+    sums[0]! += weights[0] * value;
+    sums[1]! += weights[1] * value;
+    sums[2]! += weights[2] * value;
+  }
+  return { present: sigmoid(sums[0]!), strength: sigmoid(sums[1]!), weakness: sigmoid(sums[2]!) };
+}
+
+/** The polarities to report for a candidate, each with its confidence; empty when not judged. */
+export function decidePolarities(candidate: Candidate, scores: CandidateScores, model: ClassifierModel): { polarity: Polarity; confidence: number }[] {
+  const { thresholds } = model;
+  if (scores.present < thresholds.present) return [];
+  // An improvement item is a weakness of each theme it names (annotation rule 6).
+  if (candidate.paragraph.improvementItem) return [{ polarity: 'weakness', confidence: round(Math.sqrt(scores.present * Math.max(scores.weakness, 0.9))) }];
+  const decided: { polarity: Polarity; confidence: number }[] = [];
+  if (scores.strength >= thresholds.polarity) decided.push({ polarity: 'strength', confidence: round(Math.sqrt(scores.present * scores.strength)) });
+  if (scores.weakness >= thresholds.polarity) decided.push({ polarity: 'weakness', confidence: round(Math.sqrt(scores.present * scores.weakness)) });
+  if (decided.length === 0) {
+    // Judged, but neither head is sure: take the likelier polarity if it clears the fallback bar.
+    const best: Polarity = scores.strength >= scores.weakness ? 'strength' : 'weakness';
+    const probability = Math.max(scores.strength, scores.weakness);
+    if (probability >= thresholds.fallback) decided.push({ polarity: best, confidence: round(Math.sqrt(scores.present * probability)) });
+    else decided.push({ polarity: 'neutral', confidence: round(scores.present * (1 - probability)) });
+  }
+  return decided;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

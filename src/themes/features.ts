@@ -1,0 +1,133 @@
+/**
+ * Candidate (paragraph, theme) pairs and their interpretable features: the terms that matched,
+ * the lexicon cues in the clauses the theme owns (after negation), the words of those clauses
+ * (NOT_-marked inside a negation's scope), contrast position and the paragraph's role.
+ */
+import type { Sentence } from '../sentences/split.js';
+import type { Paragraph } from '../structure/index.js';
+import type { Mention } from './match.js';
+import type { SentenceAnalysis, ThemeJudgement } from './polarity.js';
+
+/** One sentence of a paragraph, with what the theme stage found in it. */
+export interface AnalysedSentence {
+  sentence: Sentence;
+  mentions: Mention[];
+  analysis: SentenceAnalysis;
+  judgements: ThemeJudgement[];
+}
+
+/** A theme a paragraph may speak about, with its features and its evidence sentences. */
+export interface Candidate {
+  paragraph: Paragraph;
+  theme: string;
+  features: Map<string, number>;
+  /** Sentences of the paragraph that mention the theme, in order. */
+  evidence: AnalysedSentence[];
+}
+
+// Function words carry no judgement; quantifiers ("most", "some", "all") are kept on purpose.
+const stopWords = new Set(
+  'the a an of to and in for is are be been being with that this these those on by as at from it its their they them which has have had was were or who whom also there than into over such'.split(' '),
+);
+
+const normalise = (text: string): string => text.toLowerCase().replace(/[’']/g, "'").replace(/[\s-]+/g, ' ').trim();
+
+/** Groups a paragraph's analysed sentences into candidates, one per theme mentioned. */
+export function buildCandidates(paragraphs: readonly Paragraph[], analysed: readonly AnalysedSentence[]): Candidate[] {
+  const byParagraph = new Map<string, AnalysedSentence[]>();
+  for (const entry of analysed) {
+    const list = byParagraph.get(entry.sentence.paragraph) ?? [];
+    list.push(entry);
+    byParagraph.set(entry.sentence.paragraph, list);
+  }
+  const candidates: Candidate[] = [];
+  for (const paragraph of paragraphs) {
+    const sentences = byParagraph.get(paragraph.id) ?? [];
+    const themes = [...new Set(sentences.flatMap((entry) => entry.mentions.map((mention) => mention.theme)))];
+    for (const theme of themes) {
+      const evidence = sentences.filter((entry) => entry.mentions.some((mention) => mention.theme === theme));
+      candidates.push({ paragraph, theme, evidence, features: featuresOf(paragraph, theme, sentences) });
+    }
+  }
+  return candidates;
+}
+
+function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly AnalysedSentence[]): Map<string, number> {
+  const features = new Map<string, number>();
+  const set = (name: string, value = 1) => features.set(name, Math.max(features.get(name) ?? 0, value));
+  set('bias');
+  set(`theme=${theme}`);
+  if (paragraph.improvementItem) set('role=improvement-item');
+  else if (paragraph.id.startsWith('summary:')) set('role=summary');
+  else if (paragraph.bullet) set('role=bullet');
+  let positive = 0;
+  let negative = 0;
+  let mentions = 0;
+  sentences.forEach((entry, index) => {
+    const owned = entry.analysis.owned.get(theme);
+    if (!owned) {
+      // A sentence right after one about the theme, naming no theme itself, often continues it.
+      const previous = sentences[index - 1];
+      if (previous?.analysis.owned.has(theme) && entry.mentions.length === 0) {
+        for (const hit of entry.analysis.hits) set(`next:${hit.weight > 0 ? 'cue+' : 'cue-'}`, 1);
+      }
+      return;
+    }
+    const text = entry.sentence.text;
+    for (const mention of entry.mentions) {
+      if (mention.theme !== theme) continue;
+      mentions++;
+      set(`term=${theme}:${normalise(mention.term)}`);
+      // The words around a mention tell a judged plan from a cohort label ("subject to a plan").
+      for (const word of contextWords(text, mention.start, mention.end)) set(`ctx:${theme}=${word}`);
+    }
+    if (entry.mentions.some((mention) => mention.theme !== theme)) set('shares-sentence');
+    const { boundaries } = entry.analysis;
+    const inOwned = (offset: number) => owned.includes(clauseIndex(boundaries, offset));
+    if (owned[0]! > 0) set('after-contrast');
+    for (const hit of entry.analysis.hits) {
+      if (!inOwned(hit.start)) continue;
+      if (hit.weight > 0) positive += hit.weight;
+      else negative -= hit.weight;
+      const negated = hit.cue.includes('…');
+      const word = normalise(hit.cue.split('…').pop() ?? hit.cue);
+      set(`${negated ? 'negated' : 'cue'}${hit.weight > 0 ? '+' : '-'}=${word}`);
+    }
+    for (const judgement of entry.judgements) if (judgement.theme === theme) set(`rule=${judgement.polarity}`);
+    // Words of the owned clauses, NOT_-marked after a negator until punctuation.
+    for (const clause of owned) {
+      const start = boundaries[clause]!;
+      const end = boundaries[clause + 1] ?? text.length;
+      let negating = 0;
+      for (const match of text.slice(start, end).toLowerCase().matchAll(/[a-z][a-z'-]*|[,;:.]/g)) {
+        const token = match[0];
+        if (/^[,;:.]$/.test(token)) {
+          negating = 0;
+          continue;
+        }
+        if (token === 'not' || token === 'no' || token === 'never' || token === 'without' || token.endsWith("n't")) {
+          negating = 4;
+          continue;
+        }
+        if (token.length > 2 && !stopWords.has(token)) set(`${negating > 0 ? 'NOT_' : ''}w=${token}`);
+        if (negating > 0) negating--;
+      }
+    }
+  });
+  set('score+', Math.log1p(positive));
+  set('score-', Math.log1p(negative));
+  set('mentions', Math.log1p(mentions));
+  return features;
+}
+
+function clauseIndex(boundaries: readonly number[], offset: number): number {
+  let clause = 0;
+  while (clause + 1 < boundaries.length && boundaries[clause + 1]! <= offset) clause++;
+  return clause;
+}
+
+/** Up to three content words either side of a mention, marked L or R. */
+function contextWords(text: string, start: number, end: number): string[] {
+  const words = (part: string) => (part.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => !stopWords.has(word));
+  return [...words(text.slice(Math.max(0, start - 40), start)).slice(-3).map((word) => `L:${word}`), ...words(text.slice(end, end + 40)).slice(0, 3).map((word) => `R:${word}`)];
+}

@@ -1,0 +1,37 @@
+/**
+ * Leave-one-report-out: each document is scored by a model trained without it (and without any
+ * other copy of the same report), so every figure is about reports the model has not seen.
+ */
+import { evaluate, type Evaluation } from '../evaluate/score.js';
+import { classifyCandidates } from '../findings/classified.js';
+import type { Finding } from '../findings/aggregate.js';
+import type { Gold } from '../schemas/gold.js';
+import type { Candidate } from '../themes/features.js';
+import type { Paragraph } from '../structure/index.js';
+import { labelCandidates } from './examples.js';
+import { train, type TrainConfig, defaultTrainConfig } from './train.js';
+
+/** A gold document ready for training: its candidates and paragraphs, and the report group it belongs to. */
+export interface TrainingDocument {
+  id: string;
+  /** Documents of one group are the same report (a seed and its PDF); they are held out together. */
+  group: string;
+  candidates: Candidate[];
+  paragraphs: Paragraph[];
+  gold: Gold;
+}
+
+/** Trains one model per held-out group and scores each held-out document with its fold's model. */
+export function leaveOneReportOut(documents: readonly TrainingDocument[], config: TrainConfig = defaultTrainConfig): { evaluation: Evaluation; findings: Map<string, Finding[]> } {
+  const findings = new Map<string, Finding[]>();
+  for (const group of new Set(documents.map((document) => document.group))) {
+    const training = documents.filter((document) => document.group !== group).flatMap((document) => labelCandidates(document.candidates, document.gold).examples);
+    const model = train(training, config);
+    for (const document of documents.filter((candidate) => candidate.group === group)) findings.set(document.id, classifyCandidates(document.candidates, model));
+  }
+  const evaluation = evaluate(
+    documents.map((document) => ({ report: document.id, findings: findings.get(document.id)!, paragraphs: document.paragraphs })),
+    documents.map((document) => document.gold),
+  );
+  return { evaluation, findings };
+}
