@@ -17,9 +17,9 @@ import { buildCandidates, type AnalysedSentence, type Candidate } from './themes
 import { classifierModelSchema, type ClassifierModel } from './schemas/model.js';
 import { classifyCandidates } from './findings/classified.js';
 import { readMetadata, type ReportMetadata } from './structure/metadata.js';
-import { findMentions } from './themes/match.js';
-import { analyseSentence, compilePolarityModel, judgeSentence, type CompiledPolarityModel } from './themes/polarity.js';
-import { compileTaxonomy, defaultTaxonomy, extendTaxonomy, parseTaxonomy, type CompiledTheme } from './themes/taxonomy.js';
+import { findMentionsInSentences } from './themes/match.js';
+import { analyseSentence, compilePolarityModel, judgeAnalysis, type CompiledPolarityModel } from './themes/polarity.js';
+import { compileTaxonomy, defaultTaxonomy, extendTaxonomy, indexTerms, parseTaxonomy, type TermIndex } from './themes/taxonomy.js';
 import { compressOrigins, type OffsetRun } from './_internal/offset-map.js';
 import { libraryVersion } from './version.js';
 
@@ -74,7 +74,7 @@ export function createTagger(options: TagOptions = {}): Tagger {
   }
   const polarityModel = parsePolarityModel(resolved.polarityModel ?? polarityModelJson);
   const classifier = resolved.classifier === 'rules' ? undefined : parseClassifierModel(resolved.classifierModel ?? classifierModelJson);
-  const compiledThemes = compileTaxonomy(taxonomy);
+  const compiledThemes = indexTerms(compileTaxonomy(taxonomy));
   const compiledModel = compilePolarityModel(polarityModel);
   let splitter: SentenceSplitter | undefined;
   const run = (source: Source): Report => {
@@ -105,7 +105,7 @@ export interface Context {
   classifier: ClassifierModel | undefined;
   taxonomy: Taxonomy;
   polarityModel: PolarityModel;
-  compiledThemes: CompiledTheme[];
+  compiledThemes: TermIndex;
   compiledModel: CompiledPolarityModel;
   splitter: SentenceSplitter;
   options: ResolvedTagOptions;
@@ -114,11 +114,12 @@ export interface Context {
 /** The stages up to candidates, shared by tagging and training. */
 export function analyseSource(source: Source, context: Context): { structure: Structure; analysed: AnalysedSentence[]; candidates: Candidate[] } {
   const structure = recoverStructure(source);
-  const split = context.splitter.split(structure.text, structure.paragraphs);
-  const analysed = split.map(({ sentence }): AnalysedSentence => {
-    const mentions = findMentions(sentence.text, context.compiledThemes);
+  const sentences = context.splitter.split(structure.text, structure.paragraphs);
+  const mentionsBySentence = findMentionsInSentences(structure.text, sentences, context.compiledThemes);
+  const analysed = sentences.map((sentence, index): AnalysedSentence => {
+    const mentions = mentionsBySentence[index]!;
     const analysis = analyseSentence(sentence.text, mentions, context.compiledModel);
-    return { sentence, mentions, analysis, judgements: judgeSentence(sentence.text, mentions, context.compiledModel) };
+    return { sentence, mentions, analysis, judgements: judgeAnalysis(analysis, mentions, context.compiledModel.model) };
   });
   return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed) };
 }

@@ -9,37 +9,43 @@ export type OffsetRun = [start: number, origin: number, length: number];
 /** Builds a derived text piece by piece, remembering where each character came from. */
 export class TextBuilder {
   private readonly parts: string[] = [];
-  private readonly origins: number[] = [];
+  private origins = new Int32Array(1024);
   private size = 0;
 
   get length(): number {
     return this.size;
   }
 
+  private reserve(extra: number): void {
+    if (this.size + extra + 1 <= this.origins.length) return;
+    let capacity = this.origins.length * 2;
+    while (capacity < this.size + extra + 1) capacity *= 2;
+    const grown = new Int32Array(capacity);
+    grown.set(this.origins.subarray(0, this.size));
+    this.origins = grown;
+  }
+
   /** Copies `source.slice(start, end)`; `sourceOrigins` maps the source to its own origin. */
-  copy(source: string, start: number, end: number, sourceOrigins?: ArrayLike<number>): void {
+  copy(source: string, start: number, end: number, sourceOrigins?: Int32Array): void {
     if (end <= start) return;
+    this.reserve(end - start);
     this.parts.push(source.slice(start, end));
-    for (let index = start; index < end; index++) this.origins.push(sourceOrigins ? (sourceOrigins[index] ?? index) : index);
+    if (sourceOrigins) this.origins.set(sourceOrigins.subarray(start, end), this.size);
+    else for (let index = start; index < end; index++) this.origins[this.size + index - start] = index;
     this.size += end - start;
   }
 
   /** Inserts text that has no source of its own (a joining space); it points at `origin`. */
   insert(text: string, origin: number): void {
+    this.reserve(text.length);
     this.parts.push(text);
-    for (let index = 0; index < text.length; index++) this.origins.push(origin);
+    this.origins.fill(origin, this.size, this.size + text.length);
     this.size += text.length;
-  }
-
-  /** The last character written, or '' when empty. */
-  lastChar(): string {
-    const last = this.parts[this.parts.length - 1];
-    return last ? last.charAt(last.length - 1) : '';
   }
 
   finish(endOrigin: number): { text: string; origins: Int32Array } {
     const origins = new Int32Array(this.size + 1);
-    origins.set(this.origins);
+    origins.set(this.origins.subarray(0, this.size));
     origins[this.size] = endOrigin;
     return { text: this.parts.join(''), origins };
   }

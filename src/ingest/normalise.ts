@@ -25,26 +25,30 @@ export interface NormalisedText {
   origins: Int32Array;
 }
 
+// Every character normalisation touches; runs of other characters are copied as they are.
+const special = new RegExp(`[\r\u0000-\u0008\u000B\u000E-\u001F\u00AD\u200B\u200C\u200D\u2060\uFEFF${Object.keys(replacements).join('')}]`, 'g');
+
 /** Normalises quotes, ligatures, spaces, bullets and line ends; keeps tabs and form feeds. */
 export function normaliseText(input: string): NormalisedText {
   const builder = new TextBuilder();
-  for (let index = 0; index < input.length; index++) {
-    const char = input.charAt(index);
-    const code = input.charCodeAt(index);
+  let cursor = 0;
+  special.lastIndex = 0;
+  for (const match of input.matchAll(special)) {
+    const index = match.index ?? 0;
+    if (index < cursor) continue;
+    builder.copy(input, cursor, index);
+    cursor = index + 1;
+    const char = match[0];
     if (char === '\r') {
       builder.insert('\n', index);
-      if (input.charAt(index + 1) === '\n') index++;
+      if (input.charAt(index + 1) === '\n') cursor++;
       continue;
     }
     const replacement = replacements[char];
-    if (replacement !== undefined) {
-      builder.insert(replacement, index);
-      continue;
-    }
-    if (dropped.test(char)) continue;
-    // Other control characters (not tab, line feed or form feed) are noise from extraction.
-    if (code < 32 && code !== 9 && code !== 10 && code !== 12) continue;
-    builder.insert(char, index);
+    // Dropped: soft hyphens, zero-width characters, byte-order marks, control characters.
+    if (replacement !== undefined) builder.insert(replacement, index);
+    else if (dropped.test(char) || char.charCodeAt(0) < 32) continue;
   }
+  builder.copy(input, cursor, input.length);
   return builder.finish(input.length);
 }

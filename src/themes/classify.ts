@@ -14,11 +14,25 @@ export interface CandidateScores {
 
 const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
 
+// Weights as a Map: thousands of keys are looked up per report, and Maps are faster than objects.
+const weightMaps = new WeakMap<ClassifierModel, Map<string, readonly [number, number, number]>>();
+
+/** A model's weights as a Map (built once per model). */
+export function weightsOf(model: ClassifierModel): Map<string, readonly [number, number, number]> {
+  let weights = weightMaps.get(model);
+  if (!weights) {
+    weights = new Map(Object.entries(model.weights));
+    weightMaps.set(model, weights);
+  }
+  return weights;
+}
+
 /** The three head probabilities for a feature vector. */
 export function scoreFeatures(features: ReadonlyMap<string, number>, model: ClassifierModel): CandidateScores {
   const sums = [0, 0, 0];
+  const table = weightsOf(model);
   for (const [name, value] of features) {
-    const weights = model.weights[name];
+    const weights = table.get(name);
     if (!weights) continue;
     sums[0]! += weights[0] * value;
     sums[1]! += weights[1] * value;

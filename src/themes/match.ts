@@ -1,7 +1,9 @@
 /**
- * Theme mentions in a sentence: taxonomy terms, acronyms and near-patterns, minus exclusions.
+ * Theme mentions: taxonomy terms, acronyms and near-patterns, minus exclusions. Terms are looked
+ * up by the word they start with, so each word of the text tests only the terms that can start
+ * there (one pass over the text, whatever the size of the taxonomy).
  */
-import type { CompiledTheme } from './taxonomy.js';
+import type { IndexedTerm, TermIndex } from './taxonomy.js';
 
 /** One place a sentence speaks of a theme. Offsets are into the sentence text. */
 export interface Mention {
@@ -11,55 +13,93 @@ export interface Mention {
   term: string;
 }
 
-/** Every theme mention in `text`, ordered by position. */
-export function findMentions(text: string, themes: readonly CompiledTheme[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const compiled of themes) {
-    const excluded = compiled.exclude ? allMatches(compiled.exclude, text) : [];
-    const candidates = [
-      ...(compiled.pattern ? allMatches(compiled.pattern, text) : []),
-      ...(compiled.acronyms ? allMatches(compiled.acronyms, text) : []),
-      ...nearMatches(text, compiled),
-    ];
-    for (const candidate of candidates) {
-      if (excluded.some((range) => range.start < candidate.end && candidate.start < range.end)) continue;
-      mentions.push({ theme: compiled.theme.id, ...candidate });
+interface Hit {
+  entry: IndexedTerm;
+  start: number;
+  end: number;
+}
+
+const wordPattern = /[A-Za-z0-9][A-Za-z0-9'’]*/g;
+
+/** Every theme mention in one piece of text, ordered by position. */
+export function findMentions(text: string, index: TermIndex): Mention[] {
+  return findMentionsInSentences(text, [{ start: 0, end: text.length }], index)[0]!;
+}
+
+/**
+ * Mentions for every sentence of a text, with offsets into each sentence. A match that crosses a
+ * sentence edge is dropped; near-pattern words pair only within one sentence.
+ */
+export function findMentionsInSentences(text: string, sentences: readonly { start: number; end: number }[], index: TermIndex): Mention[][] {
+  const hits: Hit[] = [];
+  wordPattern.lastIndex = 0;
+  for (const match of text.matchAll(wordPattern)) {
+    const start = match.index ?? 0;
+    const word = match[0];
+    const key = word.toLowerCase().replace(/['’]/g, '');
+    const entries: IndexedTerm[] = [...(index.words.get(key) ?? [])];
+    for (const [prefix, list] of index.prefixes.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) entries.push(...list);
+    if (text.charAt(start - 1) !== '-') {
+      const bare = word.replace(/['’]s?$/, '');
+      entries.push(...(index.acronyms.get(word) ?? []), ...(bare !== word ? (index.acronyms.get(bare) ?? []) : []));
+    }
+    for (const entry of entries) {
+      entry.pattern.lastIndex = start;
+      const found = entry.pattern.exec(text);
+      if (found) hits.push({ entry, start, end: start + found[0].length });
     }
   }
-  return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
-function allMatches(pattern: RegExp, text: string): { start: number; end: number; term: string }[] {
-  const found: { start: number; end: number; term: string }[] = [];
-  pattern.lastIndex = 0;
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index ?? 0;
-    found.push({ start, end: start + match[0].length, term: match[0] });
+  const sentenceAt = (start: number, end: number): number => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const sentence = sentences[middle]!;
+      if (start < sentence.start) high = middle - 1;
+      else if (start >= sentence.end) low = middle + 1;
+      else return end <= sentence.end ? middle : -1;
+    }
+    return -1;
+  };
+  const buckets: Mention[][] = sentences.map(() => []);
+  const byTheme = new Map<number, Hit[]>();
+  for (const hit of hits) {
+    const list = byTheme.get(hit.entry.theme) ?? [];
+    list.push(hit);
+    byTheme.set(hit.entry.theme, list);
   }
-  return found;
-}
-
-// Two words within a window of words of each other, in either order.
-function nearMatches(text: string, compiled: CompiledTheme): { start: number; end: number; term: string }[] {
-  const found: { start: number; end: number; term: string }[] = [];
-  for (const near of compiled.near) {
-    const firsts = allMatches(near.first, text);
-    if (firsts.length === 0) continue;
-    const seconds = allMatches(near.second, text);
-    for (const first of firsts) {
-      for (const second of seconds) {
-        const from = Math.min(first.end, second.end);
-        const to = Math.max(first.start, second.start);
-        const between = to > from ? text.slice(from, to) : '';
-        if (/[.;:]/.test(between)) continue;
-        const words = between.split(/\s+/).filter(Boolean).length;
-        if (words <= near.window) {
+  for (const [themeIndex, themeHits] of byTheme) {
+    const { theme } = index.themes[themeIndex]!;
+    const excluded = themeHits.filter((hit) => hit.entry.kind === 'exclude');
+    const isExcluded = (start: number, end: number) => excluded.some((range) => range.start < end && start < range.end);
+    // Longest term at each start wins; a term starting inside an accepted one is part of it.
+    const terms = themeHits.filter((hit) => hit.entry.kind === 'term' || hit.entry.kind === 'acronym').sort((a, b) => a.start - b.start || b.end - a.end);
+    let acceptedEnd = -1;
+    for (const hit of terms) {
+      if (hit.start < acceptedEnd || isExcluded(hit.start, hit.end)) continue;
+      const at = sentenceAt(hit.start, hit.end);
+      if (at === -1) continue;
+      acceptedEnd = hit.end;
+      const offset = sentences[at]!.start;
+      buckets[at]!.push({ theme: theme.id, start: hit.start - offset, end: hit.end - offset, term: text.slice(hit.start, hit.end) });
+    }
+    theme.near.forEach((near, position) => {
+      const firsts = themeHits.filter((hit) => hit.entry.kind === 'near-first' && hit.entry.near === position);
+      if (firsts.length === 0) return;
+      const seconds = themeHits.filter((hit) => hit.entry.kind === 'near-second' && hit.entry.near === position);
+      for (const first of firsts) {
+        for (const second of seconds) {
           const start = Math.min(first.start, second.start);
           const end = Math.max(first.end, second.end);
-          found.push({ start, end, term: text.slice(start, end) });
+          const at = sentenceAt(start, end);
+          if (at === -1 || first.start === second.start || isExcluded(start, end)) continue;
+          const between = text.slice(Math.min(first.end, second.end), Math.max(first.start, second.start));
+          if (/[.;:]/.test(between) || between.split(/\s+/).filter(Boolean).length > near.window) continue;
+          const offset = sentences[at]!.start;
+          buckets[at]!.push({ theme: theme.id, start: start - offset, end: end - offset, term: text.slice(start, end) });
         }
       }
-    }
+    });
   }
-  return found;
+  return buckets.map((mentions) => mentions.sort((a, b) => a.start - b.start || a.end - b.end || a.theme.localeCompare(b.theme)));
 }

@@ -32,7 +32,8 @@ interface Hit {
 /** A polarity model compiled for scoring. */
 export interface CompiledPolarityModel {
   model: PolarityModel;
-  lexicon: RegExp;
+  /** Lexicon entries by first word (lower-case), longest first, each a sticky pattern. */
+  lexiconIndex: Map<string, { pattern: RegExp; key: string }[]>;
   weights: Map<string, number>;
   negators: RegExp;
   contrast: RegExp;
@@ -46,13 +47,19 @@ export function compilePolarityModel(model: PolarityModel): CompiledPolarityMode
   const weights = new Map<string, number>();
   for (const [entry, weight] of Object.entries(model.words)) weights.set(keyOf(entry), weight);
   for (const [entry, weight] of Object.entries(model.phrases)) weights.set(keyOf(entry), weight);
-  const entries = [...weights.keys()].sort((a, b) => b.length - a.length).map(termSource);
+  const lexiconIndex = new Map<string, { pattern: RegExp; key: string }[]>();
+  for (const key of [...weights.keys()].sort((a, b) => b.length - a.length)) {
+    const first = key.split(' ')[0]!.replace(/'/g, '');
+    const list = lexiconIndex.get(first) ?? [];
+    list.push({ pattern: new RegExp(`${termSource(key)}(?![\\w])`, 'iy'), key });
+    lexiconIndex.set(first, list);
+  }
   const words = (list: readonly string[]) => list.filter((word) => /\w/.test(word)).map(termSource).join('|');
   const markers = model.contrastMarkers.filter((marker) => /\w/.test(marker));
   return {
     model,
     weights,
-    lexicon: new RegExp(`(?<![\\w])(?:${entries.join('|')})(?![\\w])`, 'gi'),
+    lexiconIndex,
     negators: new RegExp(`(?<![\\w])(?:${words(model.negators.filter((word) => word !== "n't"))})(?![\\w])|n't(?![\\w])`, 'gi'),
     contrast: new RegExp(`(?<![\\w])(?:${words(markers)})(?![\\w])|;`, 'gi'),
     hedges: Object.keys(model.hedges).length > 0 ? new RegExp(`(?<![\\w])(?:${words(Object.keys(model.hedges))})(?![\\w])`, 'gi') : undefined,
@@ -115,7 +122,8 @@ export function analyseSentence(text: string, mentions: readonly Mention[], comp
   return { hits, boundaries, clauseScores, clauseCues, owned: ownedByTheme };
 }
 
-function judgeAnalysis(analysis: SentenceAnalysis, mentions: readonly Mention[], model: PolarityModel): ThemeJudgement[] {
+/** Turns an analysis into judgements: one per theme per polarity its owned clauses carry. */
+export function judgeAnalysis(analysis: SentenceAnalysis, mentions: readonly Mention[], model: PolarityModel): ThemeJudgement[] {
   const { clauseScores, clauseCues } = analysis;
   const judgements: ThemeJudgement[] = [];
   for (const [theme, owned] of analysis.owned) {
@@ -159,11 +167,19 @@ function clauseBoundaries(text: string, contrast: RegExp): number[] {
 function findHits(text: string, compiled: CompiledPolarityModel): Hit[] {
   const { model } = compiled;
   const hits: Hit[] = [];
-  compiled.lexicon.lastIndex = 0;
-  for (const match of text.matchAll(compiled.lexicon)) {
-    const start = match.index ?? 0;
-    const weight = compiled.weights.get(keyOf(match[0]));
-    if (weight !== undefined) hits.push({ start, end: start + match[0].length, weight, cue: match[0] });
+  let coveredTo = 0;
+  for (const word of text.matchAll(/[A-Za-z0-9][A-Za-z0-9'’]*/g)) {
+    const start = word.index ?? 0;
+    if (start < coveredTo) continue;
+    for (const entry of compiled.lexiconIndex.get(word[0].toLowerCase().replace(/['’]/g, '')) ?? []) {
+      entry.pattern.lastIndex = start;
+      const found = entry.pattern.exec(text);
+      if (!found) continue;
+      // Entries are longest first, so a phrase wins over the word it starts with.
+      hits.push({ start, end: start + found[0].length, weight: compiled.weights.get(entry.key)!, cue: found[0] });
+      coveredTo = start + found[0].length;
+      break;
+    }
   }
   if (compiled.hedges) {
     compiled.hedges.lastIndex = 0;

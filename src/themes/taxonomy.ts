@@ -2,7 +2,7 @@
  * Taxonomy loading: validate with zod, merge user extensions, compile terms to patterns.
  */
 import defaultTaxonomyJson from '../../models/taxonomy.json';
-import { validationError } from '../errors.js';
+import { PracticeThemesError, validationError } from '../errors.js';
 import { taxonomySchema, type Taxonomy, type TaxonomyInput, type Theme, type ThemeInput } from '../schemas/taxonomy.js';
 
 /** The six themes every release is measured on. */
@@ -57,6 +57,27 @@ export interface CompiledTheme {
   near: { first: RegExp; second: RegExp; window: number }[];
 }
 
+/** What a term index entry signals at a word: a theme's term, exclusion, or one word of a near pattern. */
+export interface IndexedTerm {
+  theme: number;
+  kind: 'term' | 'acronym' | 'exclude' | 'near-first' | 'near-second';
+  /** Which near pattern of the theme, for near words. */
+  near?: number;
+  /** Sticky pattern tested at the word's start. */
+  pattern: RegExp;
+}
+
+/** Terms by their first word, so matching tests at each word only the terms that can start there. */
+export interface TermIndex {
+  themes: CompiledTheme[];
+  /** Lower-cased first word (apostrophes removed) → entries. */
+  words: Map<string, IndexedTerm[]>;
+  /** First words ending in "*", bucketed by their first three letters: [prefix, entries]. */
+  prefixes: Map<string, [string, IndexedTerm[]][]>;
+  /** Case-sensitive acronyms → entries. */
+  acronyms: Map<string, IndexedTerm[]>;
+}
+
 /** Compiles every theme of a taxonomy once; matching reuses the patterns. */
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
   return taxonomy.themes.map((theme) => ({
@@ -66,6 +87,48 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
     exclude: alternation(theme.exclude, 'gi'),
     near: theme.near.map((near) => ({ first: alternation([near.words[0]], 'gi')!, second: alternation([near.words[1]], 'gi')!, window: near.window })),
   }));
+}
+
+/** Builds the first-word index of compiled themes. */
+export function indexTerms(themes: CompiledTheme[]): TermIndex {
+  const words = new Map<string, IndexedTerm[]>();
+  const prefixes = new Map<string, IndexedTerm[]>();
+  const acronyms = new Map<string, IndexedTerm[]>();
+  const add = (term: string, entry: Omit<IndexedTerm, 'pattern'>, flags: string) => {
+    const pattern = new RegExp(`(?:${entry.kind === 'acronym' ? escape(term) : termSource(term)})(?![\\w])`, flags);
+    if (entry.kind === 'acronym') {
+      const list = acronyms.get(term) ?? [];
+      list.push({ ...entry, pattern });
+      acronyms.set(term, list);
+      return;
+    }
+    const first = term.trim().split(/[\s-]+/)[0]!.toLowerCase().replace(/'/g, '');
+    if (first.endsWith('*') && first.length < 4) {
+      throw new PracticeThemesError('INVALID_TAXONOMY', `term "${term}" starts with a wildcard word shorter than three letters — write at least three letters before "*"`);
+    }
+    const target = first.endsWith('*') ? prefixes : words;
+    const key = first.replace(/\*$/, '');
+    const list = target.get(key) ?? [];
+    list.push({ ...entry, pattern });
+    target.set(key, list);
+  };
+  themes.forEach(({ theme }, index) => {
+    for (const term of theme.terms) add(term, { theme: index, kind: 'term' }, 'iy');
+    for (const term of theme.exclude) add(term, { theme: index, kind: 'exclude' }, 'iy');
+    for (const term of theme.acronyms) add(term, { theme: index, kind: 'acronym' }, 'y');
+    theme.near.forEach((near, position) => {
+      add(near.words[0], { theme: index, kind: 'near-first', near: position }, 'iy');
+      add(near.words[1], { theme: index, kind: 'near-second', near: position }, 'iy');
+    });
+  });
+  const buckets = new Map<string, [string, IndexedTerm[]][]>();
+  for (const [prefix, list] of prefixes) {
+    // A prefix shorter than three letters would need every bucket; none of the taxonomy's is.
+    const bucket = buckets.get(prefix.slice(0, 3)) ?? [];
+    bucket.push([prefix, list]);
+    buckets.set(prefix.slice(0, 3), bucket);
+  }
+  return { themes, words, prefixes: buckets, acronyms };
 }
 
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {

@@ -1,0 +1,292 @@
+/**
+ * practice-themes/node: tag report files and folders from Node, in parallel across CPU cores.
+ *
+ * `tagFile` reads one file and tags it; `tagFolder` expands folders into their report files
+ * (.pdf, .txt, .md), tags them in worker threads (node:worker_threads) and yields one result per
+ * file in sorted path order. A file that fails is reported in its result; it never stops the run.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PracticeThemesError } from './errors.js';
+import { createTagger, type Report, type Tagger } from './pipeline.js';
+import type { TagOptions } from './schemas/options.js';
+import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply } from './worker.js';
+
+/** A tagged file: the report, plus the path it was read from. */
+export type FileReport = Report & { file: string };
+
+/** One file's outcome in {@link tagFolder}: its report, or the error that stopped it. */
+export type FolderResult = { file: string; report: Report; error?: undefined } | { file: string; error: Error; report?: undefined };
+
+/** Options of {@link tagFolder}: the tagging options, plus how to run. */
+export interface TagFolderOptions extends TagOptions {
+  /**
+   * How many files to tag at once, each in its own worker thread. Default: the number of CPU
+   * cores (`os.availableParallelism()`), at most the number of files. 1 tags the files one after
+   * another in the calling thread, with no workers.
+   */
+  concurrency?: number;
+  /**
+   * Called each time a file is done (tagged or failed), in the order files finish.
+   * @param done - files finished so far; @param total - files in the run; @param file - the file just finished.
+   */
+  onProgress?: (done: number, total: number, file: string) => void;
+  /** File name endings read from folders (case-insensitive). Default `['.pdf', '.txt', '.md']`. Files named directly are always read. */
+  extensions?: readonly string[];
+}
+
+/** File name endings that {@link tagFolder} reads from folders by default. */
+export const defaultExtensions: readonly string[] = ['.pdf', '.txt', '.md'];
+
+/**
+ * Reads a report file (PDF, text or Markdown) and tags it.
+ *
+ * @param path - the file to read.
+ * @param options - see {@link TagOptions}; validated (INVALID_OPTIONS).
+ * @returns the report, with `file` set to `path`.
+ * @throws PracticeThemesError FILE_NOT_FOUND when nothing is at `path`, UNSUPPORTED_INPUT for a
+ *   folder, and any error of `tagReport` (EMPTY_INPUT, ENCRYPTED_PDF, IMAGE_ONLY_PDF, ...).
+ * @example
+ * import { tagFile } from 'practice-themes/node';
+ * const report = await tagFile('reports/gateshead-2019.pdf');
+ * console.log(report.metadata.localAuthority, report.findings.length);
+ */
+export async function tagFile(path: string, options?: TagOptions): Promise<FileReport> {
+  const tagger = createTagger(options);
+  return { file: path, ...(await tagger.tagReport(await readReportFile(path))) };
+}
+
+/**
+ * Tags many report files, in parallel, yielding one result per file in sorted path order.
+ *
+ * Folders are read recursively for files ending in one of `options.extensions` (.pdf, .txt, .md
+ * by default); files named directly are read whatever their ending. A file that cannot be read
+ * or tagged yields `{ file, error }` (a missing path gives FILE_NOT_FOUND); the run goes on.
+ *
+ * @param inputs - files and folders, one path or many.
+ * @param options - tagging options (validated before any file is read) plus `concurrency`,
+ *   `onProgress` and `extensions`; see {@link TagFolderOptions}.
+ * @returns an async iterable of {@link FolderResult}; stop early with `break`, which ends the workers.
+ * @throws PracticeThemesError INVALID_OPTIONS (bad tagging options or concurrency), INVALID_TAXONOMY, INVALID_MODEL — before the first result.
+ * @example
+ * import { tagFolder } from 'practice-themes/node';
+ * for await (const result of tagFolder(['reports/'], { concurrency: 4 })) {
+ *   if (result.error) console.error(result.file, result.error.message);
+ *   else console.log(result.file, result.report.findings.length);
+ * }
+ */
+export function tagFolder(inputs: string | readonly string[], options: TagFolderOptions = {}): AsyncIterable<FolderResult> {
+  const { concurrency, onProgress, extensions, ...tagOptions } = options;
+  if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
+    throw new PracticeThemesError('INVALID_OPTIONS', `concurrency must be a whole number of 1 or more, got ${String(concurrency)} — pass e.g. { concurrency: 4 }, or leave it out to use every CPU core`);
+  }
+  if (extensions !== undefined && (!Array.isArray(extensions) || extensions.some((ending) => typeof ending !== 'string' || ending.length === 0))) {
+    throw new PracticeThemesError('INVALID_OPTIONS', `extensions must be a list of file name endings such as [".pdf", ".txt"], got ${JSON.stringify(extensions)} — pass non-empty strings`);
+  }
+  // Validates the options (and loads the models) before any file is read.
+  const tagger = createTagger(tagOptions);
+  const endings = (extensions ?? defaultExtensions).map((ending) => (ending.startsWith('.') ? ending : `.${ending}`).toLowerCase());
+  const paths = typeof inputs === 'string' ? [inputs] : [...inputs];
+  return {
+    [Symbol.asyncIterator]: () => runFolder(paths, endings, tagger, tagOptions, concurrency, onProgress),
+  };
+}
+
+async function* runFolder(
+  inputs: readonly string[],
+  endings: readonly string[],
+  tagger: Tagger,
+  tagOptions: TagOptions,
+  concurrency: number | undefined,
+  onProgress: TagFolderOptions['onProgress'],
+): AsyncGenerator<FolderResult> {
+  const files = await expandInputs(inputs, endings);
+  const threads = Math.min(concurrency ?? availableParallelism(), files.length);
+  const script = threads > 1 ? workerScript() : null;
+  if (!script) {
+    yield* runInThread(files, tagger, onProgress);
+    return;
+  }
+  yield* runInWorkers(files, script, threads, tagOptions, tagger, onProgress);
+}
+
+/** Folders expanded to their report files (recursively), everything else kept; sorted, without duplicates. */
+async function expandInputs(inputs: readonly string[], endings: readonly string[]): Promise<string[]> {
+  const files = new Set<string>();
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) {
+      for (const file of await listFolder(input, endings)) files.add(file);
+    } else {
+      // Missing paths stay in the list: tagging them reports FILE_NOT_FOUND for that file.
+      files.add(input);
+    }
+  }
+  return [...files].sort(comparePaths);
+}
+
+async function listFolder(folder: string, endings: readonly string[]): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFolder(path, endings)));
+    else if ((entry.isFile() || entry.isSymbolicLink()) && endings.some((ending) => entry.name.toLowerCase().endsWith(ending))) files.push(path);
+  }
+  return files;
+}
+
+// Code-unit order: the same on every machine and locale.
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function* runInThread(files: readonly string[], tagger: Tagger, onProgress: TagFolderOptions['onProgress']): AsyncGenerator<FolderResult> {
+  let done = 0;
+  for (const file of files) {
+    const result = await tagOne(file, tagger);
+    onProgress?.(++done, files.length, file);
+    yield result;
+  }
+}
+
+async function tagOne(file: string, tagger: Tagger): Promise<FolderResult> {
+  try {
+    return { file, report: await tagger.tagReport(await readReportFile(file)) };
+  } catch (error) {
+    return { file, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+interface WorkerScript {
+  path: string;
+  /** Node options for the thread; when absent it inherits this process's. */
+  execArgv?: string[];
+}
+
+/**
+ * The worker script beside this module: dist/worker.js (ESM build), dist/worker.cjs (CJS build),
+ * or src/worker.ts when running from source (loaded through tsx). Null when it is missing.
+ */
+function workerScript(): WorkerScript | null {
+  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  const extension = extname(here);
+  const path = join(dirname(here), `worker${extension}`);
+  if (!existsSync(path)) return null;
+  return { path, ...(extension === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}) };
+}
+
+interface PoolWorker {
+  thread: Worker;
+  ready: boolean;
+  /** Index of the file it is tagging, or -1 when idle. */
+  current: number;
+}
+
+async function* runInWorkers(
+  files: readonly string[],
+  script: WorkerScript,
+  threads: number,
+  tagOptions: TagOptions,
+  tagger: Tagger,
+  onProgress: TagFolderOptions['onProgress'],
+): AsyncGenerator<FolderResult> {
+  const results = new Map<number, FolderResult>();
+  const queue = files.map((_, index) => index);
+  // Workers run at most this far ahead of the consumer, so a slow consumer does not pile up reports.
+  const window = Math.max(16, threads * 4);
+  const pool = new Set<PoolWorker>();
+  let nextToYield = 0;
+  let done = 0;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    const resume = wake;
+    wake = undefined;
+    resume?.();
+  };
+
+  const finish = (index: number, result: FolderResult): void => {
+    results.set(index, result);
+    try {
+      onProgress?.(++done, files.length, files[index]!);
+    } catch (error) {
+      failure ??= error;
+    }
+    notify();
+  };
+
+  const dispatch = (worker: PoolWorker): void => {
+    if (worker.current >= 0 || queue.length === 0 || queue[0]! >= nextToYield + window) return;
+    worker.current = queue.shift()!;
+    worker.thread.postMessage({ id: worker.current, file: files[worker.current]! });
+  };
+
+  const spawn = (): void => {
+    const worker: PoolWorker = {
+      thread: new Worker(script.path, { workerData: { marker: WORKER_MARKER, options: tagOptions }, ...(script.execArgv ? { execArgv: script.execArgv } : {}) }),
+      ready: false,
+      current: -1,
+    };
+    pool.add(worker);
+    worker.thread.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        worker.ready = true;
+        return;
+      }
+      worker.current = -1;
+      finish(reply.id, 'report' in reply ? { file: files[reply.id]!, report: reply.report } : { file: files[reply.id]!, error: deserialiseError(reply.error) });
+      dispatch(worker);
+    });
+    const lost = (error: Error): void => {
+      if (!pool.delete(worker)) return;
+      const index = worker.current;
+      worker.current = -1;
+      if (worker.ready && index >= 0) {
+        // The thread died on this file (out of memory, a crash in pdf.js): report it, replace the thread.
+        finish(index, { file: files[index]!, error: new PracticeThemesError('UNSUPPORTED_INPUT', `tagging "${files[index]}" stopped its worker thread (${error.message}) — try the file alone with tagFile() to see the error`, { cause: error }) });
+        spawn();
+      } else {
+        // The thread never started: give its file back; if no thread is left, the generator tags in this thread.
+        if (index >= 0) queue.unshift(index);
+      }
+      notify();
+    };
+    worker.thread.on('error', lost);
+    worker.thread.on('exit', (code) => lost(new Error(`worker exited with code ${code}`)));
+    dispatch(worker);
+  };
+
+  try {
+    for (let count = 0; count < threads; count += 1) spawn();
+    while (nextToYield < files.length) {
+      if (failure !== undefined) throw failure;
+      const result = results.get(nextToYield);
+      if (result) {
+        results.delete(nextToYield);
+        nextToYield += 1;
+        for (const worker of pool) dispatch(worker);
+        yield result;
+        continue;
+      }
+      if (pool.size === 0) {
+        // No worker could start (e.g. the worker script failed to load): tag the rest here.
+        const index = queue.shift();
+        if (index === undefined) throw new Error('practice-themes: internal error — a file was lost between worker threads');
+        finish(index, await tagOne(files[index]!, tagger));
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  } finally {
+    const threadsLeft = [...pool];
+    pool.clear();
+    await Promise.all(threadsLeft.map((worker) => worker.thread.terminate()));
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Markdown output: per file, a heading, what the report prints about itself, and a table of
+ * findings (paragraph, theme, polarity, confidence, cited sentence).
+ */
+import type { OutputResult } from './result.js';
+
+// Table cells cannot hold pipes or line breaks.
+function cell(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Formats one result as a Markdown section: `## file`, a metadata line, the judgements, and a
+ * findings table. A failed file gets its error instead.
+ *
+ * @returns the section, ending with a blank line.
+ */
+export function formatMarkdownSection(result: OutputResult): string {
+  const lines = [`## ${cell(result.file)}`, ''];
+  if (!result.report) {
+    lines.push(`**Error:** ${cell(result.error.message)}`, '');
+    return `${lines.join('\n')}\n`;
+  }
+  const { metadata, findings } = result.report;
+  const facts = [metadata.localAuthority, metadata.title, metadata.inspectionDates && `inspection dates: ${metadata.inspectionDates}`].filter((fact): fact is string => Boolean(fact));
+  if (facts.length > 0) lines.push(facts.map(cell).join(' · '), '');
+  if (metadata.judgements.length > 0) {
+    for (const judgement of metadata.judgements) lines.push(`- ${cell(judgement.area)}: **${cell(judgement.grade)}**`);
+    lines.push('');
+  }
+  if (findings.length === 0) {
+    lines.push('_No findings._', '');
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push('| Paragraph | Theme | Polarity | Confidence | Sentence |', '| --- | --- | --- | ---: | --- |');
+  for (const finding of findings) {
+    lines.push(`| ${cell(finding.paragraph)} | ${cell(finding.theme)} | ${finding.polarity} | ${finding.confidence.toFixed(2)} | ${cell(finding.sentence)} |`);
+  }
+  lines.push('');
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Formats results as one Markdown document, a section per file.
+ *
+ * @example
+ * writeFileSync('findings.md', formatMarkdown(results));
+ */
+export function formatMarkdown(results: readonly OutputResult[]): string {
+  return results.map(formatMarkdownSection).join('');
+}
