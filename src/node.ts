@@ -5,11 +5,12 @@
  * (.pdf, .txt, .md), tags them in worker threads (node:worker_threads) and yields one result per
  * file in sorted path order. A file that fails is reported in its result; it never stops the run.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PracticeThemesError } from './errors.js';
 import { createTagger, type Report, type Tagger } from './pipeline.js';
@@ -163,21 +164,39 @@ async function tagOne(file: string, tagger: Tagger): Promise<FolderResult> {
 }
 
 interface WorkerScript {
-  path: string;
-  /** Node options for the thread; when absent it inherits this process's. */
-  execArgv?: string[];
+  /** The script's path, or, with `eval`, the code that loads it. */
+  source: string;
+  eval: boolean;
 }
 
 /**
  * The worker script beside this module: dist/worker.js (ESM build), dist/worker.cjs (CJS build),
- * or src/worker.ts when running from source (loaded through tsx). Null when it is missing.
+ * or src/worker.ts when running from source (loaded through tsx's ESM API, when installed).
+ * Null when there is none: files are then tagged in the calling thread.
  */
 function workerScript(): WorkerScript | null {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const extension = extname(here);
   const path = join(dirname(here), `worker${extension}`);
   if (!existsSync(path)) return null;
-  return { path, ...(extension === '.ts' ? { execArgv: ['--import', 'tsx'] } : {}) };
+  if (extension !== '.ts') return { source: path, eval: false };
+  const tsx = tsxApiUrl(here);
+  if (!tsx) return null;
+  const load = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(path).href)}); })`;
+  return { source: load, eval: true };
+}
+
+// tsx's ESM API (its CJS build cannot register the loader in a worker thread).
+function tsxApiUrl(from: string): string | null {
+  try {
+    const manifestPath = createRequire(from).resolve('tsx/package.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports?: Record<string, { import?: string | { default?: string } }> };
+    const target = manifest.exports?.['./esm/api']?.import;
+    const file = typeof target === 'string' ? target : target?.default;
+    return file ? pathToFileURL(join(dirname(manifestPath), file)).href : null;
+  } catch {
+    return null;
+  }
 }
 
 interface PoolWorker {
@@ -203,6 +222,7 @@ async function* runInWorkers(
   let nextToYield = 0;
   let done = 0;
   let failure: unknown;
+  let startWarned = false;
   let wake: (() => void) | undefined;
   const notify = (): void => {
     const resume = wake;
@@ -228,7 +248,7 @@ async function* runInWorkers(
 
   const spawn = (): void => {
     const worker: PoolWorker = {
-      thread: new Worker(script.path, { workerData: { marker: WORKER_MARKER, options: tagOptions }, ...(script.execArgv ? { execArgv: script.execArgv } : {}) }),
+      thread: new Worker(script.source, { eval: script.eval, workerData: { marker: WORKER_MARKER, options: tagOptions } }),
       ready: false,
       current: -1,
     };
@@ -253,6 +273,10 @@ async function* runInWorkers(
       } else {
         // The thread never started: give its file back; if no thread is left, the generator tags in this thread.
         if (index >= 0) queue.unshift(index);
+        if (!startWarned) {
+          startWarned = true;
+          process.emitWarning(`practice-themes: a worker thread failed to start (${error.message}); files it would have tagged are tagged in the calling thread`, { code: 'PRACTICE_THEMES_WORKER' });
+        }
       }
       notify();
     };

@@ -85,6 +85,18 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
     const { boundaries } = entry.analysis;
     const inOwned = (offset: number) => owned.includes(clauseIndex(boundaries, offset));
     if (owned[0]! > 0) set('after-contrast');
+    const themeMentions = entry.mentions.filter((mention) => mention.theme === theme);
+    // Is the theme what its clause is about (named in its first words), or named in passing?
+    for (const mention of themeMentions) {
+      const clauseStart = boundaries[clauseIndex(boundaries, mention.start)]!;
+      if (wordCount(text.slice(clauseStart, mention.start)) <= 4) set('topic');
+    }
+    // Evaluative words right next to the theme judge it; far away they may judge something else.
+    for (const hit of entry.analysis.hits) {
+      if (!inOwned(hit.start)) continue;
+      const near = themeMentions.some((mention) => wordCount(text.slice(Math.min(mention.end, hit.end), Math.max(mention.start, hit.start))) <= 5);
+      if (near) set(hit.weight > 0 ? 'cue-near+' : 'cue-near-');
+    }
     for (const hit of entry.analysis.hits) {
       if (!inOwned(hit.start)) continue;
       if (hit.weight > 0) positive += hit.weight;
@@ -117,7 +129,16 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
   set('score+', Math.log1p(positive));
   set('score-', Math.log1p(negative));
   set('mentions', Math.log1p(mentions));
+  // Theme-specific copies of the summary features let each theme keep its own base rates.
+  for (const name of ['topic', 'cue-near+', 'cue-near-', 'after-contrast', 'shares-sentence', 'rule=strength', 'rule=weakness', 'rule=neutral', 'role=summary', 'role=bullet', 'score+', 'score-']) {
+    const value = features.get(name);
+    if (value !== undefined) features.set(`${theme}|${name}`, value);
+  }
   return features;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 function clauseIndex(boundaries: readonly number[], offset: number): number {

@@ -23,7 +23,7 @@ export interface TrainConfig {
 }
 
 export const defaultTrainConfig: TrainConfig = {
-  l2: 0.005,
+  l2: 0.002,
   iterations: 400,
   learningRate: 0.3,
   minCount: 2,

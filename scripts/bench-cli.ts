@@ -1,0 +1,88 @@
+/**
+ * The CLI on the shared PDF folder against bare unpdf text extraction (issue 4's budget: the CLI
+ * takes at most 1.3× as long). Both are timed the same way: wall-clock time of a fresh `node`
+ * process, start to exit, so process start-up and module loading count on both sides. The median
+ * of BENCH_CLI_ROUNDS runs (default 3) is used. Printed, never asserted.
+ *
+ * Needs the built CLI (`npm run build`). Run directly: `npx tsx scripts/bench-cli.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { repoRoot, sharedCorpus } from './corpus.js';
+
+/** Timings of one bench run, in milliseconds. */
+export interface CliBenchResult {
+  /** Median wall time of `node dist/cli.js tag <pdf folder> --format jsonl --out /dev/null`. */
+  cliMs: number;
+  /** Median wall time of one `node` process running unpdf's `extractText` on every PDF. */
+  unpdfMs: number;
+  /** cliMs / unpdfMs (budget ≤ 1.3). */
+  ratio: number;
+}
+
+const rounds = Number(process.env.BENCH_CLI_ROUNDS ?? 3);
+const pdfFolder = join(sharedCorpus, 'pdfs');
+
+// One process, every PDF, extractText only: what "bare unpdf" costs.
+const unpdfScript = `
+const { readFileSync, readdirSync } = require('node:fs');
+const { join } = require('node:path');
+(async () => {
+  const { extractText } = await import('unpdf');
+  const folder = process.argv[1];
+  let chars = 0;
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.pdf')).sort()) {
+    const { text } = await extractText(new Uint8Array(readFileSync(join(folder, name))), { mergePages: true });
+    chars += text.length;
+  }
+  process.stdout.write(String(chars));
+})();
+`;
+
+function timeProcess(args: readonly string[]): number {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const elapsed = performance.now() - start;
+  if (run.status !== 0) throw new Error(`bench: \`node ${args.join(' ')}\` exited with ${run.status}: ${run.stderr.slice(0, 2000)}`);
+  return elapsed;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Times the built CLI and bare unpdf extraction on the shared PDFs.
+ *
+ * @returns the median wall times and their ratio.
+ * @throws Error when dist/cli.js is missing (run `npm run build`) or a run fails.
+ */
+export async function benchCli(): Promise<CliBenchResult> {
+  const cli = join(repoRoot, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error('bench: dist/cli.js is missing — run `npm run build` first');
+  const cliArgs = [cli, 'tag', pdfFolder, '--format', 'jsonl', '--out', '/dev/null', '--quiet'];
+  const unpdfArgs = ['-e', unpdfScript, pdfFolder];
+  // One untimed run of each warms the file cache.
+  timeProcess(cliArgs);
+  timeProcess(unpdfArgs);
+  const cliTimes: number[] = [];
+  const unpdfTimes: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    cliTimes.push(timeProcess(cliArgs));
+    unpdfTimes.push(timeProcess(unpdfArgs));
+  }
+  const cliMs = median(cliTimes);
+  const unpdfMs = median(unpdfTimes);
+  return { cliMs, unpdfMs, ratio: cliMs / unpdfMs };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const files = readdirSync(pdfFolder).filter((file) => file.endsWith('.pdf')).length;
+  const result = await benchCli();
+  console.log(`CLI vs bare unpdf on ${files} PDFs in ${pdfFolder} (${cpus().length} CPU cores, median of ${rounds} runs, wall time of a fresh process)`);
+  console.log(`  CLI (tag --format jsonl --out /dev/null): ${result.cliMs.toFixed(0)} ms`);
+  console.log(`  bare unpdf extractText:                   ${result.unpdfMs.toFixed(0)} ms`);
+  console.log(`  ratio ${result.ratio.toFixed(2)}   budget ≤ 1.30${result.ratio <= 1.3 ? '' : '   OVER BUDGET'}`);
+}

@@ -1,0 +1,65 @@
+/**
+ * `expect(report).toHaveFinding({ theme, polarity, paragraph, sentence })`: the report has at
+ * least one finding matching every field given.
+ */
+import type { Finding } from '../findings/aggregate.js';
+import type { Polarity } from '../themes/polarity.js';
+import { asReport, describeFindings } from './describe-finding.js';
+
+/** The fields a finding must match; a field left out matches anything. */
+export interface FindingPattern {
+  /** Theme id, e.g. "peps". */
+  theme?: string;
+  polarity?: Polarity;
+  /** Citation id of the paragraph, e.g. "28", "summary:2", "improve:3". */
+  paragraph?: string;
+  /** Text the cited sentence contains (a string), or a pattern it matches. */
+  sentence?: string | RegExp;
+}
+
+/** True when `finding` matches every field of `pattern`. */
+export function matchesFinding(finding: Finding, pattern: FindingPattern): boolean {
+  if (pattern.theme !== undefined && finding.theme !== pattern.theme) return false;
+  if (pattern.polarity !== undefined && finding.polarity !== pattern.polarity) return false;
+  if (pattern.paragraph !== undefined && finding.paragraph !== pattern.paragraph) return false;
+  if (typeof pattern.sentence === 'string' && !finding.sentence.includes(pattern.sentence)) return false;
+  if (pattern.sentence instanceof RegExp) {
+    pattern.sentence.lastIndex = 0;
+    if (!pattern.sentence.test(finding.sentence)) return false;
+  }
+  return true;
+}
+
+function describePattern(pattern: FindingPattern): string {
+  const fields = Object.entries(pattern).map(([key, value]) => `${key}: ${value instanceof RegExp ? String(value) : JSON.stringify(value)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * The matcher. On failure the message lists the report's findings for the paragraph asked
+ * about (or, without a paragraph, for the theme), so the near misses are in view.
+ *
+ * @example
+ * expect(report).toHaveFinding({ theme: 'peps', polarity: 'weakness', paragraph: '28' });
+ * expect(report).not.toHaveFinding({ theme: 'camhs', paragraph: '1' });
+ */
+export function toHaveFinding(this: { isNot: boolean }, received: unknown, pattern: FindingPattern): { pass: boolean; message: () => string } {
+  const report = asReport(received, 'toHaveFinding');
+  if (typeof pattern !== 'object' || pattern === null) throw new TypeError('practice-themes: toHaveFinding() expects a pattern such as { theme: "peps", paragraph: "28" }');
+  const matches = report.findings.filter((finding) => matchesFinding(finding, pattern));
+  const pass = matches.length > 0;
+  return {
+    pass,
+    message: () => {
+      if (pass) return `expected the report not to have a finding matching ${describePattern(pattern)}, but it has:\n${describeFindings(matches)}`;
+      const scope =
+        pattern.paragraph !== undefined
+          ? { label: `paragraph ${pattern.paragraph}`, findings: report.findings.filter((finding) => finding.paragraph === pattern.paragraph) }
+          : pattern.theme !== undefined
+            ? { label: `theme ${pattern.theme}`, findings: report.findings.filter((finding) => finding.theme === pattern.theme) }
+            : { label: 'the report', findings: report.findings };
+      const known = pattern.paragraph === undefined || report.paragraphs.some((paragraph) => paragraph.id === pattern.paragraph) ? '' : ` (the report has no paragraph "${pattern.paragraph}")`;
+      return `expected the report to have a finding matching ${describePattern(pattern)}${known}; findings for ${scope.label}:\n${describeFindings(scope.findings)}`;
+    },
+  };
+}
