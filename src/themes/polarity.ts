@@ -149,9 +149,17 @@ function confidenceOf(score: number, model: PolarityModel): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Clause start offsets: 0, then every contrast marker ("but", "however", ";"). */
+// Subordinate clauses introduced after a comma, or by "when"/"where", judge their own subject.
+const subordinate = /,\s*(?:for example|for instance|such as|which|who|because|as a result|so that|meaning that|resulting in|leading to)\b|\b(?:when|where|whereby|in order to|to ensure)\b/gi;
+
+/** Clause start offsets: 0, then every contrast marker ("but", "however", ";") and subordinate clause. */
 function clauseBoundaries(text: string, contrast: RegExp): number[] {
   const boundaries = [0];
+  subordinate.lastIndex = 0;
+  for (const match of text.matchAll(subordinate)) {
+    const at = (match.index ?? 0) + (match[0].startsWith(',') ? 1 : 0);
+    if (at > 0) boundaries.push(at);
+  }
   contrast.lastIndex = 0;
   for (const match of text.matchAll(contrast)) {
     const at = match.index ?? 0;
@@ -160,7 +168,7 @@ function clauseBoundaries(text: string, contrast: RegExp): number[] {
     if ((marker === 'while' || marker === 'whilst' || marker === 'yet') && at > 0 && !/[,;]\s*$/.test(text.slice(0, at))) continue;
     if (at > 0) boundaries.push(at);
   }
-  return boundaries;
+  return [...new Set(boundaries)].sort((a, b) => a - b);
 }
 
 /** Lexicon hits, with negation applied: a negated word's weight flips, a bare negator counts on its own. */
