@@ -4,20 +4,34 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tagReport } from '../src/index.js';
-import { alignAnnotations } from '../src/evaluate/align.js';
+import { pathToFileURL } from 'node:url';
+import { createTagger, type Tagger } from '../src/index.js';
+import { alignAnnotations, type Alignment } from '../src/evaluate/align.js';
 import { annotationPassSchema } from '../src/schemas/gold.js';
 import { annotatedDocuments, annotationsDir, documentPath, goldDir, readDocument } from './corpus.js';
 
-for (const id of annotatedDocuments()) {
+/** The gold file of one document, built from its first annotation pass. */
+export async function buildGold(id: string, tagger: Tagger = createTagger({ classifier: 'rules' })): Promise<Alignment & { paragraphs: number }> {
   const document = documentPath(id);
-  const report = await tagReport(readDocument(document));
+  const report = await tagger.tagReport(readDocument(document));
   const pass = annotationPassSchema.parse(JSON.parse(readFileSync(join(annotationsDir, `${id}.pass1.json`), 'utf8')));
-  const { gold, merged, unmatched, renumbered } = alignAnnotations(id, report.paragraphs, [pass], document.source);
-  writeFileSync(join(goldDir, `${id}.json`), `${JSON.stringify(gold, null, 1).replace(/\[\n\s+"([^"]+)",\n\s+"([^"]+)"\n\s+\]/g, '["$1", "$2"]')}\n`);
-  const pairs = Object.values(gold.paragraphs).reduce((sum, labels) => sum + labels.length, 0);
-  console.log(`${id}: ${report.paragraphs.length} paragraphs, ${pairs} pairs; merged ${merged.length}, unmatched ${unmatched.length}, renumbered ${renumbered.length}`);
-  for (const entry of merged) console.log(`  merged   ${entry.annotated} -> ${entry.into}`);
-  for (const entry of unmatched) console.log(`  UNMATCHED ${entry.annotated} "${entry.firstWords}" ${JSON.stringify(entry.labels)}`);
-  if (renumbered.length > 0) console.log(`  renumbered ${renumbered.slice(0, 3).map((entry) => `${entry.annotated}->${entry.aligned}`).join(', ')}${renumbered.length > 3 ? ' ...' : ''}`);
+  return { ...alignAnnotations(id, report.paragraphs, [pass], document.source), paragraphs: report.paragraphs.length };
+}
+
+/** Gold JSON as written to corpus/gold: one line per paragraph. */
+export function serialiseGold(gold: Alignment['gold']): string {
+  const lines = Object.entries(gold.paragraphs).map(([id, labels]) => `    ${JSON.stringify(id)}: ${JSON.stringify(labels)}`);
+  return `{\n  "report": ${JSON.stringify(gold.report)},\n  "source": ${JSON.stringify(gold.source)},\n  "paragraphs": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const id of annotatedDocuments()) {
+    const { gold, merged, unmatched, renumbered, paragraphs } = await buildGold(id);
+    writeFileSync(join(goldDir, `${id}.json`), serialiseGold(gold));
+    const pairs = Object.values(gold.paragraphs).reduce((sum, labels) => sum + labels.length, 0);
+    console.log(`${id}: ${paragraphs} paragraphs, ${pairs} pairs; merged ${merged.length}, unmatched ${unmatched.length}, renumbered ${renumbered.length}`);
+    for (const entry of merged) console.log(`  merged    ${entry.annotated} -> ${entry.into}`);
+    for (const entry of unmatched) console.log(`  UNMATCHED ${entry.annotated} "${entry.firstWords}" ${JSON.stringify(entry.labels)}`);
+    if (renumbered.length > 0) console.log(`  renumbered ${renumbered.map((entry) => `${entry.annotated}->${entry.aligned}`).join(', ')}`);
+  }
 }

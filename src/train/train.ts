@@ -95,5 +95,5 @@ function fitLogistic(rows: { indices: number[]; values: number[] }[], labels: nu
 
 // Four decimals keep the model file small and its JSON stable across platforms.
 function round(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
+  return Math.round(value * 1e4) / 1e4 || 0;
 }
