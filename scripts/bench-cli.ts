@@ -62,7 +62,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 export async function benchCli(): Promise<CliBenchResult> {
   const cli = join(repoRoot, 'dist', 'cli.js');
   if (!existsSync(cli)) throw new Error('bench: dist/cli.js is missing — run `npm run build` first');
-  const cliArgs = [cli, 'tag', pdfFolder, '--format', 'jsonl', '--out', '/dev/null', '--quiet'];
+  const cliArgs = [cli, 'tag', pdfFolder, '--format', 'jsonl', '--out', '/dev/null'];
   const unpdfArgs = ['-e', unpdfScript, pdfFolder];
   // One untimed run of each warms the file cache.
   timeProcess(cliArgs);

@@ -8,20 +8,23 @@ import { pathToFileURL } from 'node:url';
 import { createTagger, type Tagger } from '../src/index.js';
 import { alignAnnotations, type Alignment } from '../src/evaluate/align.js';
 import { annotationPassSchema } from '../src/schemas/gold.js';
-import { annotatedDocuments, annotationsDir, documentPath, goldDir, readDocument } from './corpus.js';
+import { annotatedDocuments, annotationsDir, documentPath, goldDir, readDocument, sameReport } from './corpus.js';
 
 /** The gold file of one document, built from its first annotation pass. */
 export async function buildGold(id: string, tagger: Tagger = createTagger({ classifier: 'rules' })): Promise<Alignment & { paragraphs: number }> {
   const document = documentPath(id);
   const report = await tagger.tagReport(readDocument(document));
   const pass = annotationPassSchema.parse(JSON.parse(readFileSync(join(annotationsDir, `${id}.pass1.json`), 'utf8')));
-  return { ...alignAnnotations(id, report.paragraphs, [pass], document.source), paragraphs: report.paragraphs.length };
+  const alignment = alignAnnotations(id, report.paragraphs, [pass], document.source);
+  const gold = sameReport[id] ? { report: alignment.gold.report, source: alignment.gold.source, sameReportAs: sameReport[id], paragraphs: alignment.gold.paragraphs } : alignment.gold;
+  return { ...alignment, gold, paragraphs: report.paragraphs.length };
 }
 
 /** Gold JSON as written to corpus/gold: one line per paragraph. */
 export function serialiseGold(gold: Alignment['gold']): string {
   const lines = Object.entries(gold.paragraphs).map(([id, labels]) => `    ${JSON.stringify(id)}: ${JSON.stringify(labels)}`);
-  return `{\n  "report": ${JSON.stringify(gold.report)},\n  "source": ${JSON.stringify(gold.source)},\n  "paragraphs": {\n${lines.join(',\n')}\n  }\n}\n`;
+  const same = gold.sameReportAs ? `  "sameReportAs": ${JSON.stringify(gold.sameReportAs)},\n` : '';
+  return `{\n  "report": ${JSON.stringify(gold.report)},\n  "source": ${JSON.stringify(gold.source)},\n${same}  "paragraphs": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

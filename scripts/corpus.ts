@@ -37,10 +37,7 @@ export function annotatedDocuments(): string[] {
     .sort();
 }
 
-/**
- * Seeds 000, 002 and 004 are the same reports as three shared PDFs; leave-one-report-out must
- * hold both copies out together.
- */
+/** Seeds 000, 002 and 004 are pasted copies of three shared PDFs: one report each. */
 export const sameReport: Record<string, string> = {
   '000_4cd93a9b524f4123': 'gateshead-2019',
   '002_f6ef2491d3a8fe84': 'north-tyneside-2020',

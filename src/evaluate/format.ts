@@ -13,8 +13,8 @@ export function formatComparison(evaluations: Record<string, Evaluation>): strin
   const names = Object.keys(evaluations);
   const lines: string[] = [];
   const metric = (label: string, pick: (evaluation: Evaluation) => number) =>
-    lines.push(`${label.padEnd(34)} ${names.map((name) => percent(pick(evaluations[name]!)).padStart(12)).join('')}`);
-  lines.push(`${''.padEnd(34)} ${names.map((name) => name.padStart(12)).join('')}`);
+    lines.push(`${label.padEnd(34)} ${names.map((name) => percent(pick(evaluations[name]!)).padStart(14)).join('')}`);
+  lines.push(`${''.padEnd(34)} ${names.map((name) => name.padStart(14)).join('')}`);
   metric('core pair micro-F1', (evaluation) => evaluation.pairs.core.f1);
   metric('core theme-only F1', (evaluation) => evaluation.themes.core.f1);
   metric('core polarity accuracy', (evaluation) => evaluation.polarityAccuracy.core);

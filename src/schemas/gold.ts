@@ -10,6 +10,8 @@ export const goldSchema = z.object({
   report: z.string().min(1),
   /** Where the document is, relative to the shared corpus folder. */
   source: z.string().optional(),
+  /** Another gold document that is the same report (a pasted seed and its PDF): held out together. */
+  sameReportAs: z.string().optional(),
   paragraphs: z.record(z.string(), z.array(label)),
 });
 

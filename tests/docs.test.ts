@@ -1,0 +1,51 @@
+/**
+ * The README tells the truth: its quick start runs, its theme table and the model JSON Schemas are
+ * generated from the current sources, CI runs its test command, and versions agree.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { libraryVersion } from 'practice-themes';
+import { readmeWithTable, schemaFiles } from '../scripts/generate.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const readme = readFileSync(`${root}README.md`, 'utf8');
+
+describe('README', () => {
+  it('quick start runs against the built package and prints what the README says', () => {
+    const block = /## Quick start\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    const folder = `${root}.tmp-docs/`;
+    mkdirSync(folder, { recursive: true });
+    try {
+      writeFileSync(`${folder}quick-start.mjs`, block!);
+      const output = execFileSync(process.execPath, [`${folder}quick-start.mjs`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(output).toMatch(/^¶28 strength/m);
+      expect(output).toMatch(/^¶28 weakness/m);
+      expect(output).toContain("theme: 'supervision'");
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('theme table is generated from models/taxonomy.json (npm run generate)', () => {
+    expect(readme).toBe(readmeWithTable(readme));
+    expect(readme).toContain('| `supervision` (core) |');
+  });
+
+  it('model JSON Schemas are generated from the zod schemas (npm run generate)', () => {
+    for (const [path, content] of Object.entries(schemaFiles())) expect(readFileSync(`${root}${path}`, 'utf8'), path).toBe(content);
+  });
+
+  it('.ci/run runs the README test command after a clean install', () => {
+    const ci = readFileSync(`${root}.ci/run`, 'utf8');
+    expect(readme).toContain('npm ci\nnpm test');
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+
+  it('libraryVersion matches package.json', () => {
+    expect(libraryVersion).toBe(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version);
+  });
+});
