@@ -6,7 +6,9 @@ import type { Span } from '../span.js';
 import { dropLeading, type Line } from './lines.js';
 import {
   frontMatterPattern,
+  gradedRowPattern,
   improveHeadingPattern,
+  judgementAreaStartPattern,
   judgementHeadingPattern,
   tableWords,
   terminalPunctuation,
@@ -85,14 +87,18 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     const plain = line.plain.trim();
 
     if (zone === 'front') {
-      if (/^judgements?\b/i.test(plain) && (/grade/i.test(plain) || /^grades?$/i.test(nextContentLine(index + 1)?.plain.trim() ?? ''))) {
+      const tableHeader = /^judgements?\b/i.test(plain) && (/grade/i.test(plain) || /^grades?$/i.test(nextContentLine(index + 1)?.plain.trim() ?? ''));
+      // Single inspection framework reports number their table rows and carry no header.
+      if (tableHeader || (gradedRowPattern.test(plain) && isTableLine(plain))) {
         start({ kind: 'table', zone: 'judgements', lines: [line.pieces], plains: [plain] });
         zone = 'judgements';
         blankBefore = false;
         continue;
       }
       const frontContinues = current?.kind === 'front' && !blankBefore;
-      if (line.headingLevel === 0 && (frontMatterPattern.test(plain) || line.emphasised || frontContinues)) {
+      // A report may open with the authority's name alone on its first line.
+      const openingName = blocks.length === 0 && !current && plain.split(/\s+/).length <= 4 && !/[.,:;]/.test(plain) && options.genre === 'ofsted';
+      if (line.headingLevel === 0 && (frontMatterPattern.test(plain) || line.emphasised || frontContinues || openingName)) {
         if (frontContinues) appendLine(current!, line.pieces, plain);
         else start({ kind: 'front', zone: 'front', lines: [line.pieces], plains: [plain] });
         blankBefore = false;
@@ -161,6 +167,15 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       start({ kind: 'heading', zone, lines: [line.pieces], plains: [plain], headingLevel: line.headingLevel || undefined });
       flush();
       seenHeading = true;
+      blankBefore = false;
+      continue;
+    }
+    // Ofsted reports' own headings ("Executive summary", "Inspection findings") stand alone between
+    // blank lines; unnumbered text after one starts afresh rather than continuing a numbered paragraph.
+    if (options.genre === 'ofsted' && isStandaloneTitle(plain, blankBefore, lines[index + 1])) {
+      start({ kind: 'heading', zone: 'summary', lines: [line.pieces], plains: [plain] });
+      flush();
+      zone = 'summary';
       blankBefore = false;
       continue;
     }
@@ -244,6 +259,13 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
   }
 }
 
+function isStandaloneTitle(plain: string, afterBlank: boolean, following: Line | undefined): boolean {
+  if (!afterBlank || (following && !following.blank && !following.pageBreak)) return false;
+  if (!/^[A-Z]/.test(plain) || /[.,;:?!]$/.test(plain) || plain.includes('\t') || bulletPattern.test(plain)) return false;
+  const words = plain.split(/\s+/).length;
+  return words >= 1 && words <= 8 && plain.length >= 4;
+}
+
 // A short question that is really a sentence of the paragraph before, e.g. "Or".
 function seenHeadingBlocker(plain: string): boolean {
   return plain.length < 4;
@@ -257,7 +279,7 @@ function appendLine(block: Block, pieces: Span[], plain: string): void {
 /** A line of the judgement table: only table words, a tab between cells, or a grade on its own. */
 export function isTableLine(plain: string): boolean {
   if (plain.includes('\t')) return true;
-  const words = plain.toLowerCase().replace(/[’']/g, "'").split(/[\s:;,]+/).filter(Boolean);
+  const words = plain.replace(/^\d+(?:\.\d+)*\.?\s+/, '').toLowerCase().replace(/[’']/g, "'").split(/[\s:;,]+/).filter(Boolean);
   return words.length > 0 && words.every((word) => tableWords.has(word) || /^\d+(\.\d+)?\.?$/.test(word));
 }
 
@@ -280,7 +302,7 @@ function matchJudgementHeading(
     if (joined.length > 200) return undefined;
     const match = judgementHeadingPattern.exec(joined);
     if (match) return { lines: spans.slice(), title: match[1]!, grade: match[2]!.toLowerCase(), lastIndex: at };
-    if (!/^(?:The\s+)?(?:impact of leaders|experiences and progress|effectiveness of leaders|overall effectiveness)/i.test(parts[0]!)) return undefined;
+    if (!judgementAreaStartPattern.test(parts[0]!)) return undefined;
   }
   return undefined;
 }

@@ -8,7 +8,13 @@ export const gradePattern = /(outstanding|good|requires improvement(?: to be goo
 
 /** A judgement section heading: "The experiences and progress of children in care: good". */
 export const judgementHeadingPattern =
-  /^((?:The\s+)?(?:impact of leaders|experiences and progress of|effectiveness of leaders|overall effectiveness)\b[^.]*?)(?:\s+is|\s+are)?\s*:\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$/i;
+  /^((?:The\s+)?(?:impact of leaders|experiences and progress of|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)\b[^.]*?)(?:\s+is|\s+are)?\s*(?::|\t)\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$/i;
+
+/** The opening words of a judgement area, which may wrap before its grade. */
+export const judgementAreaStartPattern = /^(?:The\s+)?(?:impact of leaders|experiences and progress|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)/i;
+
+/** A judgement table row that carries its grade after a tab ("1. Children who need help and protection<TAB>Inadequate"). */
+export const gradedRowPattern = /\t\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)\s*$/;
 
 /** "What needs to improve", "What needs to improve?", "What needs to improve in this local authority?" */
 export const improveHeadingPattern = /^what needs to improve\b[^.]{0,60}$/i;
@@ -21,7 +27,7 @@ export const titleTailPattern = /^(?:local authority\s+)?children'?s services$/i
 
 /** Cover-page facts of an Ofsted report. */
 export const frontMatterPattern =
-  /^(?:Inspection dates?:|Dates? of inspection|Lead inspector:|Report published:|Published:|Date of (?:visit|publication)|Local authority:|Inspection of|Focused visit to|TITLE OF REPORT:?|REPORT OF:?|REPORT TO:?|Date:|Purpose:?\s*$|\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$)/i;
+  /^(?:Inspection dates?:|Dates? of inspection|Lead inspector:|Report published:|Published:|Date of (?:visit|publication)|Local authority:|Inspection of|(?:Re-?)?inspection of services|Focused visit to|Children'?s services in .+ (?:(?:are|is) )?(?:outstanding|good|inadequate|requires improvement)|TITLE OF REPORT:?|REPORT OF:?|REPORT TO:?|Date:|Purpose:?\s*$|\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$)/i;
 
 /** Start of the closing Ofsted boilerplate page. */
 export const boilerplateStartPattern =
@@ -43,6 +49,8 @@ export const furnitureLinePatterns = [
   /^(?:T|E|W):\s*\S/, // Ofsted contact footer
   /^Textphone:/i,
   /^www\.gov\.uk\/(?:government\/organisations\/)?ofsted$/i,
+  /^Contents$/i, // a contents page: its lines end in a tab and a page number
+  /\t\d{1,3}$/,
 ];
 
 /** The words the judgement table is made of; a line of only these words is part of the table. */
@@ -50,7 +58,7 @@ export const tableWords = new Set(
   (
     'judgement judgements grade grades the impact of leaders on social work practice with children and families experiences progress ' +
     'who need help protection in care leavers overall effectiveness outstanding good requires improvement to be inadequate ' +
-    "children's childrens care-leavers young people looked after adoption performance leadership management governance ofsted"
+    "children's childrens care-leavers young people looked after adoption performance leadership management governance ofsted achieving permanence progress"
   ).split(' '),
 );
 
