@@ -12,7 +12,7 @@ const replacements: Record<string, string> = {
   // Bullet glyphs of every shape the reports use become one bullet, so structure tests one character.
   '\u25FC': '•', '\u25A0': '•', '\u25AA': '•', '\u25CF': '•', '\u25E6': '•', '\u2023': '•', '\u2043': '•',
   '\u2219': '•', '\u25FE': '•', '\uF0B7': '•', '\uF0A7': '•', '\uF06E': '•', '\uF02D': '•', '\uF0D8': '•', '\uF076': '•', '\u27A2': '•', '\u2022': '•',
-  '\u2010': '-', '\u2011': '-',
+  '\u2010': '-', '\u2011': '-', '\u2026': '...',
   '\u2028': '\n', '\u2029': '\n',
 };
 
