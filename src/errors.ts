@@ -54,18 +54,37 @@ export function isPracticeThemesError(value: unknown): value is PracticeThemesEr
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
 }
 
-/** Builds a validation error from zod issues, naming the first problem in the message. */
+/** Builds a validation error from zod issues, naming the first problem, where it is and the value found there. */
 export function validationError(
   code: PracticeThemesErrorCode,
   what: string,
   issues: readonly { path: PropertyKey[]; message: string }[],
   advice: string,
+  value?: unknown,
 ): PracticeThemesError {
   const first = issues[0];
-  const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-  const detail = first ? `${first.message}${where}` : 'invalid value';
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''})` : '';
-  return new PracticeThemesError(code, `${what} is invalid: ${detail}${more} — ${advice}`, {
+  const where = first && first.path.length > 0 ? `${what}.${first.path.map(String).join('.')}` : what;
+  const found = first && value !== undefined ? describeValue(valueAt(value, first.path)) : undefined;
+  const detail = first ? `${first.message}${found === undefined ? '' : ` (got ${found})`}` : 'invalid value';
+  const more = issues.length > 1 ? `; and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''}` : '';
+  return new PracticeThemesError(code, `${where} is invalid: ${detail}${more} — ${advice}`, {
     issues: issues.map((issue) => ({ path: [...issue.path], message: issue.message })),
   });
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  // Objects and arrays are named by the path and the message; printing them would only add noise.
+  return undefined;
 }

@@ -31,6 +31,11 @@ export type { PolarityModel } from './schemas/model.js';
 export { tagOptionsSchema } from './schemas/options.js';
 export type { TagOptions } from './schemas/options.js';
 export { libraryVersion } from './version.js';
+export { evaluate } from './evaluate/score.js';
+export type { Evaluation, EvaluatedDocument, EvaluateOptions, PrecisionRecall, ErrorCase } from './evaluate/score.js';
+export { formatEvaluation, formatComparison } from './evaluate/format.js';
+export { goldSchema } from './schemas/gold.js';
+export type { Gold, GoldLabel } from './schemas/gold.js';
 
 // One default tagger per options-less call site; taggers with options are built per call.
 let defaultTagger: Tagger | undefined;

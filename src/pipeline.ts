@@ -69,7 +69,7 @@ export function createTagger(options: TagOptions = {}): Tagger {
     const known = new Set(taxonomy.themes.map((theme) => theme.id));
     const unknown = resolved.themes.filter((theme) => !known.has(theme));
     if (unknown.length > 0) {
-      throw validationError('INVALID_OPTIONS', 'options', [{ path: ['themes'], message: `unknown theme id "${unknown[0]}"` }], `use ids of the taxonomy: ${[...known].join(', ')}`);
+      throw validationError('INVALID_OPTIONS', 'options', [{ path: ['themes'], message: `unknown theme id "${unknown[0]}"` }], `use ids of the taxonomy: ${[...known].join(', ')}`, resolved);
     }
   }
   const polarityModel = parsePolarityModel(resolved.polarityModel ?? polarityModelJson);
@@ -150,18 +150,18 @@ function tagSource(source: Source, context: Context): Report {
 
 function parseOptions(options: unknown): ResolvedTagOptions {
   const parsed = tagOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options');
+  if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options', options);
   return parsed.data;
 }
 
 function parseClassifierModel(value: unknown): ClassifierModel {
   const parsed = classifierModelSchema.safeParse(value);
-  if (!parsed.success) throw validationError('INVALID_MODEL', 'classifier model', parsed.error.issues, 'see models/classifier.json in the package for the expected shape, or run `npm run train`');
+  if (!parsed.success) throw validationError('INVALID_MODEL', 'classifier model', parsed.error.issues, 'see models/classifier.json in the package for the expected shape, or run `npm run train`', value);
   return parsed.data;
 }
 
 function parsePolarityModel(value: unknown): PolarityModel {
   const parsed = polarityModelSchema.safeParse(value);
-  if (!parsed.success) throw validationError('INVALID_MODEL', 'polarity model', parsed.error.issues, 'see models/polarity.json in the package for the expected shape');
+  if (!parsed.success) throw validationError('INVALID_MODEL', 'polarity model', parsed.error.issues, 'see models/polarity.json in the package for the expected shape', value);
   return parsed.data;
 }

@@ -21,8 +21,6 @@ export { loadGold } from './testing/load-gold.js';
 export { scoreAgainstGold } from './testing/score-against-gold.js';
 export type { GoldScore } from './testing/score-against-gold.js';
 export { assertFloors } from './testing/assert-floors.js';
-export { citationProblems } from './testing/to-cite-exactly.js';
-export { matchesFinding } from './testing/to-have-finding.js';
 export type { FindingPattern } from './testing/to-have-finding.js';
 export type { Gold } from './schemas/gold.js';
 export type { Evaluation, PrecisionRecall } from './evaluate/score.js';

@@ -62,7 +62,7 @@ export function evaluate(documents: readonly EvaluatedDocument[], gold: readonly
   const golds = new Map<string, Gold>();
   gold.forEach((entry, index) => {
     const parsed = goldSchema.safeParse(entry);
-    if (!parsed.success) throw validationError('INVALID_GOLD', `gold file #${index + 1}`, parsed.error.issues, 'gold files look like { "report": "...", "paragraphs": { "27": [["peps", "weakness"]] } }');
+    if (!parsed.success) throw validationError('INVALID_GOLD', `gold file #${index + 1}`, parsed.error.issues, 'gold files look like { "report": "...", "paragraphs": { "27": [["peps", "weakness"]] } }', entry);
     golds.set(parsed.data.report, parsed.data);
   });
   const scope = options.themes ? new Set(options.themes) : undefined;

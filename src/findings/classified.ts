@@ -3,7 +3,7 @@
  * shows the decided polarity, with the cues that carried it.
  */
 import type { ClassifierModel } from '../schemas/model.js';
-import { decidePolarities, scoreFeatures } from '../themes/classify.js';
+import { decidePolarities, scoreFeatures, weightsOf } from '../themes/classify.js';
 import type { AnalysedSentence, Candidate } from '../themes/features.js';
 import type { Polarity } from '../themes/polarity.js';
 import type { Finding } from './aggregate.js';
@@ -37,12 +37,28 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
   // The sentence whose own clauses lean most the decided way is the citation.
   const best = supporting.sort((a, b) => Math.abs(b.judgement!.score) - Math.abs(a.judgement!.score))[0];
   if (best) return { entry: best.entry, cues: best.judgement!.cues, support: supporting.length };
-  const head = polarity === 'strength' ? 1 : polarity === 'weakness' ? 2 : 0;
-  const sign = polarity === 'weakness' || polarity === 'strength' ? 1 : 0;
-  const cues = [...candidate.features.keys()]
-    .filter((name) => /^(?:NOT_)?w=|^(?:cue|negated)[+-]=/.test(name) && (model.weights[name]?.[head] ?? 0) * sign > 0)
-    .sort((a, b) => (model.weights[b]![head] ?? 0) - (model.weights[a]![head] ?? 0))
+  // No sentence's cues carry the polarity on their own: cite the sentence leaning furthest that way
+  // (for a weakness, the least positive), and give as cues its words the model weighs that way.
+  const direction = polarity === 'weakness' ? -1 : 1;
+  const lean = (entry: AnalysedSentence) => {
+    const owned = entry.analysis.owned.get(candidate.theme) ?? [];
+    return owned.reduce((sum, clause) => sum + (entry.analysis.clauseScores[clause] ?? 0), 0) * direction;
+  };
+  const entry = [...candidate.evidence].sort((a, b) => lean(b) - lean(a))[0]!;
+  return { entry, cues: polarity === 'neutral' ? [] : modelCues(entry, candidate.theme, polarity, model), support: candidate.evidence.length };
+}
+
+/** Words of a sentence that the model weighs towards a polarity, strongest first. */
+function modelCues(entry: AnalysedSentence, theme: string, polarity: Polarity, model: ClassifierModel): string[] {
+  const head = polarity === 'strength' ? 1 : 2;
+  const weights = weightsOf(model);
+  // The theme's own words name it; they are not what judged it.
+  const named = new Set(entry.mentions.filter((mention) => mention.theme === theme).flatMap((mention) => mention.term.toLowerCase().split(/[\s-]+/)));
+  const words = new Set((entry.sentence.text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).filter((word) => !named.has(word)));
+  return [...words]
+    .map((word) => ({ word, weight: weights.get(`w=${word}`)?.[head] ?? 0 }))
+    .filter((item) => item.weight > 0.05)
+    .sort((a, b) => b.weight - a.weight || a.word.localeCompare(b.word))
     .slice(0, 3)
-    .map((name) => name.replace(/^NOT_w=/, 'not … ').replace(/^w=|^(?:cue|negated)[+-]=/, ''));
-  return { entry: candidate.evidence[0]!, cues, support: candidate.evidence.length };
+    .map((item) => item.word);
 }

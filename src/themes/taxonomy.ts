@@ -13,7 +13,7 @@ export type CoreThemeId = (typeof coreThemeIds)[number];
 export function parseTaxonomy(value: unknown): Taxonomy {
   const parsed = taxonomySchema.safeParse(value);
   if (!parsed.success) {
-    throw validationError('INVALID_TAXONOMY', 'taxonomy', parsed.error.issues, 'see models/taxonomy.json in the package for the expected shape');
+    throw validationError('INVALID_TAXONOMY', 'taxonomy', parsed.error.issues, 'see models/taxonomy.json in the package for the expected shape', value);
   }
   return parsed.data;
 }
