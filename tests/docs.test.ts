@@ -45,6 +45,16 @@ describe('README', () => {
     expect(ci).toMatch(/^npm test$/m);
   });
 
+  it('quotes the leave-one-report-out figures the shipped model was trained with', () => {
+    const meta = JSON.parse(readFileSync(`${root}models/classifier.json`, 'utf8')).meta.leaveOneReportOut;
+    expect(readme).toContain(`| core (theme, polarity) pair micro-F1 | ${meta.corePairF1.toFixed(3)} |`);
+    expect(readme).toContain(`| core theme-only F1 | ${meta.coreThemeF1.toFixed(3)} |`);
+    for (const [theme, f1] of Object.entries(meta.byCoreTheme as Record<string, number>)) {
+      const name = { supervision: 'supervision', plans: 'plans', life_story_work: 'life-story work', return_home_interviews: 'return home\ninterviews', camhs: 'CAMHS', peps: 'PEPs' }[theme]!;
+      expect(readme, theme).toContain(`${name} ${f1.toFixed(3)}`);
+    }
+  });
+
   it('libraryVersion matches package.json', () => {
     expect(libraryVersion).toBe(JSON.parse(readFileSync(`${root}package.json`, 'utf8')).version);
   });
