@@ -2,6 +2,7 @@
  * Sentence judgements → findings: one per paragraph × theme × polarity (annotation rule 5),
  * citing the sentence that judged it most confidently.
  */
+import { groupBy } from '../_internal/group-by.js';
 import type { Sentence } from '../sentences/split.js';
 import type { Paragraph } from '../structure/index.js';
 import type { Polarity, ThemeJudgement } from '../themes/polarity.js';
@@ -31,12 +32,7 @@ export interface SentenceJudgements {
 
 /** Aggregates sentence judgements into paragraph findings, sorted by offset then theme. */
 export function aggregateFindings(paragraphs: readonly Paragraph[], judged: readonly SentenceJudgements[]): Finding[] {
-  const byParagraph = new Map<string, SentenceJudgements[]>();
-  for (const entry of judged) {
-    const list = byParagraph.get(entry.sentence.paragraph) ?? [];
-    list.push(entry);
-    byParagraph.set(entry.sentence.paragraph, list);
-  }
+  const byParagraph = groupBy(judged, (entry) => entry.sentence.paragraph);
   const findings: Finding[] = [];
   for (const paragraph of paragraphs) {
     const entries = byParagraph.get(paragraph.id) ?? [];

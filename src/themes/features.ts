@@ -3,6 +3,7 @@
  * the lexicon cues in the clauses the theme owns (after negation), the words of those clauses
  * (NOT_-marked inside a negation's scope), contrast position and the paragraph's role.
  */
+import { groupBy } from '../_internal/group-by.js';
 import type { Sentence } from '../sentences/split.js';
 import type { Paragraph } from '../structure/index.js';
 import type { Mention } from './match.js';
@@ -34,12 +35,7 @@ const normalise = (text: string): string => text.toLowerCase().replace(/[’']/g
 
 /** Groups a paragraph's analysed sentences into candidates, one per theme mentioned. */
 export function buildCandidates(paragraphs: readonly Paragraph[], analysed: readonly AnalysedSentence[]): Candidate[] {
-  const byParagraph = new Map<string, AnalysedSentence[]>();
-  for (const entry of analysed) {
-    const list = byParagraph.get(entry.sentence.paragraph) ?? [];
-    list.push(entry);
-    byParagraph.set(entry.sentence.paragraph, list);
-  }
+  const byParagraph = groupBy(analysed, (entry) => entry.sentence.paragraph);
   const candidates: Candidate[] = [];
   for (const paragraph of paragraphs) {
     const sentences = byParagraph.get(paragraph.id) ?? [];

@@ -3,6 +3,7 @@
  * up by the word they start with, so each word of the text tests only the terms that can start
  * there (one pass over the text, whatever the size of the taxonomy).
  */
+import { groupBy } from '../_internal/group-by.js';
 import type { IndexedTerm, TermIndex } from './taxonomy.js';
 
 /** One place a sentence speaks of a theme. Offsets are into the sentence text. */
@@ -62,12 +63,7 @@ export function findMentionsInSentences(text: string, sentences: readonly { star
     return -1;
   };
   const buckets: Mention[][] = sentences.map(() => []);
-  const byTheme = new Map<number, Hit[]>();
-  for (const hit of hits) {
-    const list = byTheme.get(hit.entry.theme) ?? [];
-    list.push(hit);
-    byTheme.set(hit.entry.theme, list);
-  }
+  const byTheme = groupBy(hits, (hit) => hit.entry.theme);
   for (const [themeIndex, themeHits] of byTheme) {
     const { theme } = index.themes[themeIndex]!;
     const excluded = themeHits.filter((hit) => hit.entry.kind === 'exclude');
