@@ -42,7 +42,7 @@ const tagFlags = {
   out: { type: 'string', short: 'o', value: 'file', description: 'write results to this file instead of stdout' },
   theme: { type: 'string', short: 't', multiple: true, value: 'id', description: 'only report findings for this theme id (repeatable)' },
   taxonomy: { type: 'string', value: 'file', description: 'use the taxonomy in this JSON file instead of the default (validated)' },
-  concurrency: { type: 'string', short: 'j', value: 'N', description: 'tag N files at once in worker threads (default: one per CPU core; 1: no workers)' },
+  concurrency: { type: 'string', short: 'j', value: 'N', description: 'tag N files at once: this thread and N-1 worker threads (default: one per CPU core; 1: no workers)' },
   strict: { type: 'boolean', description: 'treat report warnings (e.g. paragraph numbering conflicts) as failures: print them and exit 1' },
   quiet: { type: 'boolean', short: 'q', description: 'no progress bar and no warning summary; errors are still printed' },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
@@ -170,7 +170,7 @@ function parseTagArguments(argv: readonly string[]): TagArguments | 'help' {
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
     concurrency = Number(values.concurrency);
-    if (!/^\d+$/.test(values.concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got "${values.concurrency}"`);
+    if (!/^\d+$/.test(values.concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got "${values.concurrency}" — e.g. --concurrency 4, or leave it out to use every CPU core`);
   }
   const options: TagOptions = {};
   if (values.theme && values.theme.length > 0) options.themes = values.theme;
@@ -188,7 +188,7 @@ function readTaxonomyFile(path: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`--taxonomy "${path}" is not valid JSON (${(error as Error).message}) — see models/taxonomy.json in the package for the expected shape`);
+    throw new UsageError(`--taxonomy "${path}" is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ')}) — see models/taxonomy.json in the package for the expected shape`);
   }
 }
 
@@ -224,7 +224,7 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
       count += 1;
       if (result.error) {
         failed += 1;
-        log(`error ${result.file}: ${result.error.message}\n`);
+        log(`error ${result.file}: ${result.error.message.replace(/^practice-themes: /, '')}\n`);
       } else {
         const fileWarnings = result.report.messages.filter((message) => message.level === 'warning');
         if (fileWarnings.length > 0) {

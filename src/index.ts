@@ -18,7 +18,7 @@ export { originOf } from './_internal/offset-map.js';
 export type { OffsetRun } from './_internal/offset-map.js';
 export type { ReportInput, InputKind } from './ingest/index.js';
 export type { Paragraph, Section, SectionKind } from './structure/index.js';
-export type { ReportMetadata, Judgement, ReportKind } from './structure/metadata.js';
+export type { ReportMetadata, Judgement, ReportKind, JudgementAreaKey, GradeKey } from './structure/metadata.js';
 export type { Sentence } from './sentences/split.js';
 export type { Finding, ThemeSummary } from './findings/aggregate.js';
 export type { Polarity } from './themes/polarity.js';

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PracticeThemesError } from './errors.js';
+import { tagReport } from './index.js';
 import { createTagger, type Report, type Tagger } from './pipeline.js';
 import type { TagOptions } from './schemas/options.js';
 import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply } from './worker.js';
@@ -26,9 +27,9 @@ export type FolderResult = { file: string; report: Report; error?: undefined } |
 /** Options of {@link tagFolder}: the tagging options, plus how to run. */
 export interface TagFolderOptions extends TagOptions {
   /**
-   * How many files to tag at once, each in its own worker thread. Default: the number of CPU
-   * cores (`os.availableParallelism()`), at most the number of files. 1 tags the files one after
-   * another in the calling thread, with no workers.
+   * How many files to tag at once: the calling thread tags files too, with `concurrency - 1`
+   * worker threads beside it. Default: the number of CPU cores (`os.availableParallelism()`), at
+   * most the number of files. 1 tags the files one after another in the calling thread.
    */
   concurrency?: number;
   /**
@@ -57,8 +58,10 @@ export const defaultExtensions: readonly string[] = ['.pdf', '.txt', '.md'];
  * console.log(report.metadata.localAuthority, report.findings.length);
  */
 export async function tagFile(path: string, options?: TagOptions): Promise<FileReport> {
-  const tagger = createTagger(options);
-  return { file: path, ...(await tagger.tagReport(await readReportFile(path))) };
+  // Validate the options before touching the file: a bad option is the caller's error, not the file's.
+  const tagger = options === undefined ? undefined : createTagger(options);
+  const bytes = await readReportFile(path);
+  return { file: path, ...(tagger ? await tagger.tagReport(bytes) : await tagReport(bytes)) };
 }
 
 /**
@@ -202,9 +205,13 @@ function tsxApiUrl(from: string): string | null {
 interface PoolWorker {
   thread: Worker;
   ready: boolean;
-  /** Index of the file it is tagging, or -1 when idle. */
-  current: number;
+  /** Indexes of the files sent to it, oldest (the one being tagged) first. */
+  sent: number[];
 }
+
+// Files sent to a worker ahead of time, so that it never waits for this thread to hand it the
+// next one (this thread may be busy tagging a file of its own).
+const FILES_IN_FLIGHT = 2;
 
 async function* runInWorkers(
   files: readonly string[],
@@ -241,16 +248,18 @@ async function* runInWorkers(
   };
 
   const dispatch = (worker: PoolWorker): void => {
-    if (worker.current >= 0 || queue.length === 0 || queue[0]! >= nextToYield + window) return;
-    worker.current = queue.shift()!;
-    worker.thread.postMessage({ id: worker.current, file: files[worker.current]! });
+    while (worker.sent.length < FILES_IN_FLIGHT && queue.length > 0 && queue[0]! < nextToYield + window) {
+      const index = queue.shift()!;
+      worker.sent.push(index);
+      worker.thread.postMessage({ id: index, file: files[index]! });
+    }
   };
 
   const spawn = (): void => {
     const worker: PoolWorker = {
       thread: new Worker(script.source, { eval: script.eval, workerData: { marker: WORKER_MARKER, options: tagOptions } }),
       ready: false,
-      current: -1,
+      sent: [],
     };
     pool.add(worker);
     worker.thread.on('message', (reply: WorkerReply) => {
@@ -258,21 +267,23 @@ async function* runInWorkers(
         worker.ready = true;
         return;
       }
-      worker.current = -1;
+      worker.sent = worker.sent.filter((index) => index !== reply.id);
       finish(reply.id, 'report' in reply ? { file: files[reply.id]!, report: reply.report } : { file: files[reply.id]!, error: deserialiseError(reply.error) });
       dispatch(worker);
     });
     const lost = (error: Error): void => {
       if (!pool.delete(worker)) return;
-      const index = worker.current;
-      worker.current = -1;
-      if (worker.ready && index >= 0) {
+      const [index, ...waiting] = worker.sent;
+      worker.sent = [];
+      // Files it had not started go back to the queue, in order.
+      queue.unshift(...waiting);
+      if (worker.ready && index !== undefined) {
         // The thread died on this file (out of memory, a crash in pdf.js): report it, replace the thread.
         finish(index, { file: files[index]!, error: new PracticeThemesError('UNSUPPORTED_INPUT', `tagging "${files[index]}" stopped its worker thread (${error.message}) — try the file alone with tagFile() to see the error`, { cause: error }) });
         spawn();
       } else {
-        // The thread never started: give its file back; if no thread is left, the generator tags in this thread.
-        if (index >= 0) queue.unshift(index);
+        // The thread never started: give its file back; the calling thread tags what no worker takes.
+        if (index !== undefined) queue.unshift(index);
         if (!startWarned) {
           startWarned = true;
           process.emitWarning(`practice-themes: a worker thread failed to start (${error.message}); files it would have tagged are tagged in the calling thread`, { code: 'PRACTICE_THEMES_WORKER' });
@@ -286,7 +297,9 @@ async function* runInWorkers(
   };
 
   try {
-    for (let count = 0; count < threads; count += 1) spawn();
+    // The calling thread tags files too, so `threads` files are tagged at once with one worker
+    // fewer: one isolate less to load pdf.js, the NLP models and their JIT warm-up into.
+    for (let count = 1; count < threads; count += 1) spawn();
     while (nextToYield < files.length) {
       if (failure !== undefined) throw failure;
       const result = results.get(nextToYield);
@@ -297,13 +310,12 @@ async function* runInWorkers(
         yield result;
         continue;
       }
-      if (pool.size === 0) {
-        // No worker could start (e.g. the worker script failed to load): tag the rest here.
-        const index = queue.shift();
-        if (index === undefined) throw new Error('practice-themes: internal error — a file was lost between worker threads');
+      if (queue.length > 0 && queue[0]! < nextToYield + window) {
+        const index = queue.shift()!;
         finish(index, await tagOne(files[index]!, tagger));
         continue;
       }
+      if (pool.size === 0 && queue.length === 0) throw new Error('practice-themes: internal error — a file was lost between worker threads');
       await new Promise<void>((resolve) => {
         wake = resolve;
       });

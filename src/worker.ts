@@ -81,15 +81,18 @@ export function deserialiseError(data: SerialisedError): Error {
 
 function serve(port: MessagePort, options: TagOptions): void {
   const tagger = createTagger(options);
+  // Requests may arrive while one is being tagged (the Node entry keeps two in flight per
+  // worker); they are tagged one after another, in the order they came.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
-    void (async () => {
+    queue = queue.then(async () => {
       try {
         const report = await tagger.tagReport(await readReportFile(request.file));
         port.postMessage({ id: request.id, report } satisfies WorkerReply);
       } catch (error) {
         port.postMessage({ id: request.id, error: serialiseError(error) } satisfies WorkerReply);
       }
-    })();
+    });
   });
   port.postMessage({ ready: true } satisfies WorkerReply);
 }

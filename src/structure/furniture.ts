@@ -50,13 +50,21 @@ export function markFurniture(lines: Line[]): boolean[] {
   return furniture;
 }
 
-// Short lines printed on three or more pages are running headers or footers.
+// Short lines printed on three or more pages are running headers or footers. Where the source
+// marks pages (PDF form feeds), a line counts once per page, so a table line repeated on one page
+// ("The experiences and progress of") is not mistaken for a header.
 function countRepeatedLines(lines: Line[]): Map<string, number> {
-  const counts = new Map<string, number>();
+  const paged = lines.some((line) => line.pageBreak);
+  const pages = new Map<string, Set<number>>();
+  let page = 0;
+  let occurrence = 0;
   for (const line of lines) {
+    if (line.pageBreak) page++;
     const plain = line.plain.trim();
     if (plain.length < 12 || plain.length > 90 || /[.]$/.test(plain)) continue;
-    counts.set(plain, (counts.get(plain) ?? 0) + 1);
+    const seen = pages.get(plain) ?? new Set<number>();
+    seen.add(paged ? page : occurrence++);
+    pages.set(plain, seen);
   }
-  return counts;
+  return new Map([...pages].map(([plain, seen]) => [plain, seen.size]));
 }

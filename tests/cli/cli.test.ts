@@ -1,0 +1,200 @@
+/**
+ * The built `practice-themes` command (dist/cli.js, so `npm run build` first), run as a child
+ * process on the shared seed texts and two PDFs: formats, --theme, --out, --taxonomy, --strict,
+ * exit codes and a stable order.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(__dirname, '../..');
+const cli = join(repo, 'dist', 'cli.js');
+const seeds = join(repo, '..', 'shared', 'corpus', 'seeds');
+const pdfs = ['gateshead-2019.pdf', 'newcastle-upon-tyne-2022.pdf'].map((name) => join(repo, '..', 'shared', 'corpus', 'pdfs', name));
+const haveCorpus = existsSync(seeds) && pdfs.every((pdf) => existsSync(pdf));
+const seedFiles = haveCorpus ? readdirSync(seeds).filter((name) => name.endsWith('.txt')).sort().map((name) => join(seeds, name)) : [];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const jsonLines = (text: string): Record<string, unknown>[] => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+// RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks.
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (char !== '\r') field += char;
+  }
+  if (field || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+let scratch = '';
+let seedsJsonl: Run;
+
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error(`dist/cli.js is missing — run \`npm run build\` before these tests (npm test does)`);
+  scratch = mkdtempSync(join(tmpdir(), 'practice-themes-cli-'));
+  if (haveCorpus) seedsJsonl = await run(['tag', seeds, '--concurrency', '1']);
+});
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe.skipIf(!haveCorpus)('practice-themes tag', () => {
+  it('writes one JSON line per file by default, in sorted path order, and exits 0', () => {
+    expect(seedsJsonl.code).toBe(0);
+    const results = jsonLines(seedsJsonl.stdout);
+    expect(results.map((result) => result.file)).toEqual(seedFiles);
+    for (const result of results) expect(Array.isArray(result.findings) && typeof result.text === 'string').toBe(true);
+  });
+
+  it('writes the same bytes whatever the concurrency', async () => {
+    const parallel = await run(['tag', ...[...seedFiles].reverse(), '--concurrency', '3']);
+    expect(parallel.code).toBe(0);
+    expect(parallel.stdout).toBe(seedsJsonl.stdout);
+  });
+
+  it('--format json writes one array of the same results', async () => {
+    const json = await run(['tag', seeds, '--format', 'json', '-j', '1']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(jsonLines(seedsJsonl.stdout));
+  });
+
+  it('--format csv writes one finding per row under the documented header', async () => {
+    const csv = await run(['tag', seeds, '--format', 'csv', '-j', '1']);
+    expect(csv.code).toBe(0);
+    const [header, ...rows] = parseCsv(csv.stdout);
+    expect(header).toEqual(['file', 'authority', 'paragraph', 'theme', 'polarity', 'confidence', 'sentence']);
+    const results = jsonLines(seedsJsonl.stdout) as { file: string; metadata: { localAuthority: string | null }; findings: { paragraph: string; theme: string; polarity: string; confidence: number; sentence: string }[] }[];
+    const expected = results.flatMap((result) =>
+      result.findings.map((finding) => [result.file, result.metadata.localAuthority ?? '', finding.paragraph, finding.theme, finding.polarity, finding.confidence.toFixed(3), finding.sentence]),
+    );
+    expect(rows).toEqual(expected);
+  });
+
+  it('--format md writes a section and a findings table per file', async () => {
+    const md = await run(['tag', ...seedFiles.slice(0, 2), '--format', 'md', '-j', '1']);
+    expect(md.code).toBe(0);
+    expect(md.stdout.match(/^## /gm)).toHaveLength(2);
+    expect(md.stdout).toContain(`## ${seedFiles[0]}`);
+    expect(md.stdout).toContain('| Paragraph | Theme | Polarity | Confidence | Sentence |');
+  });
+
+  it('--theme keeps only the named themes (repeatable)', async () => {
+    const filtered = await run(['tag', seeds, '--theme', 'supervision', '-t', 'plans', '-j', '1']);
+    expect(filtered.code).toBe(0);
+    const themes = new Set(jsonLines(filtered.stdout).flatMap((result) => (result.findings as { theme: string }[]).map((finding) => finding.theme)));
+    expect([...themes].sort()).toEqual(['plans', 'supervision']);
+  });
+
+  it('tags PDFs and reads their metadata', async () => {
+    const csv = await run(['tag', ...pdfs, '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const authorities = new Set(parseCsv(csv.stdout).slice(1).map((row) => row[1]));
+    expect([...authorities].sort()).toEqual(['Gateshead', 'Newcastle']);
+  });
+
+  it('--out writes the results to a file and nothing to stdout', async () => {
+    const out = join(scratch, 'findings.jsonl');
+    const written = await run(['tag', seeds, '--out', out, '-j', '1']);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(seedsJsonl.stdout);
+  });
+
+  it('exits 1 when an input is missing, after tagging the others', async () => {
+    const missing = join(scratch, 'missing-report.pdf');
+    const result = await run(['tag', missing, seedFiles[0]!, '-j', '1']);
+    expect(result.code).toBe(1);
+    const lines = jsonLines(result.stdout);
+    expect(lines.map((line) => line.file)).toEqual([missing, seedFiles[0]].sort());
+    expect(lines.find((line) => line.file === missing)?.error).toMatchObject({ code: 'FILE_NOT_FOUND' });
+    expect(result.stderr).toContain(`error ${missing}: no file at`);
+  });
+
+  it('--strict exits 1 exactly when a report has warnings, and prints them', async () => {
+    const warnings = jsonLines(seedsJsonl.stdout).flatMap((result) => (result.messages as { level: string }[]).filter((message) => message.level === 'warning'));
+    const strict = await run(['tag', seeds, '--strict', '-j', '1']);
+    expect(strict.code).toBe(warnings.length > 0 ? 1 : 0);
+    expect(strict.stderr.match(/^warning /gm)?.length ?? 0).toBe(warnings.length);
+  });
+
+  it('--quiet prints nothing on stderr for a clean run, and no progress bar is drawn when stderr is not a terminal', async () => {
+    const quiet = await run(['tag', seedFiles[4]!, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(seedsJsonl.stderr).not.toMatch(/[█░]/);
+  });
+
+  it('--taxonomy reads and validates a taxonomy file', async () => {
+    const taxonomy = join(scratch, 'taxonomy.json');
+    copyFileSync(join(repo, 'models', 'taxonomy.json'), taxonomy);
+    expect((await run(['tag', seedFiles[4]!, '--taxonomy', taxonomy, '-q'])).code).toBe(0);
+    const invalid = join(scratch, 'invalid-taxonomy.json');
+    writeFileSync(invalid, JSON.stringify({ version: 1, themes: 'none' }));
+    const rejected = await run(['tag', seedFiles[4]!, '--taxonomy', invalid]);
+    expect(rejected.code).toBe(2);
+    expect(rejected.stderr).toMatch(/^practice-themes: taxonomy(?:\.\S+)? is invalid: /);
+  });
+});
+
+describe('practice-themes usage errors', () => {
+  it.each([
+    ['an unknown flag', ['tag', 'x.pdf', '--bogus']],
+    ['an unknown format', ['tag', 'x.pdf', '--format', 'xml']],
+    ['a bad concurrency', ['tag', 'x.pdf', '--concurrency', 'many']],
+    ['an unknown theme', ['tag', 'x.pdf', '--theme', 'no-such-theme']],
+    ['no inputs', ['tag']],
+    ['an unknown command', ['frobnicate']],
+    ['a --taxonomy that is not JSON', ['tag', 'x.pdf', '--taxonomy', __filename]],
+  ])('exits 2 on %s, with a message on stderr and nothing on stdout', async (_, args) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^practice-themes: .+ — .+/);
+  });
+
+  it('documents the exit codes in --help', async () => {
+    const help = await run(['tag', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Exit codes:\n {2}0 .+\n {2}1 .+\n {2}2 .+/);
+    for (const flag of ['--format', '--out', '--theme', '--taxonomy', '--concurrency', '--strict', '--quiet']) expect(help.stdout).toContain(flag);
+  });
+});
