@@ -59,16 +59,9 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
   let positive = 0;
   let negative = 0;
   let mentions = 0;
-  sentences.forEach((entry, index) => {
+  sentences.forEach((entry) => {
     const owned = entry.analysis.owned.get(theme);
-    if (!owned) {
-      // A sentence right after one about the theme, naming no theme itself, often continues it.
-      const previous = sentences[index - 1];
-      if (previous?.analysis.owned.has(theme) && entry.mentions.length === 0) {
-        for (const hit of entry.analysis.hits) set(`next:${hit.weight > 0 ? 'cue+' : 'cue-'}`, 1);
-      }
-      return;
-    }
+    if (!owned) return;
     const text = entry.sentence.text;
     for (const mention of entry.mentions) {
       if (mention.theme !== theme) continue;
@@ -85,12 +78,12 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
     // Is the theme what its clause is about (named in its first words), or named in passing?
     for (const mention of themeMentions) {
       const clauseStart = boundaries[clauseIndex(boundaries, mention.start)]!;
-      if (wordCount(text.slice(clauseStart, mention.start)) <= 4) set('topic');
+      if (wordsBetween(text, clauseStart, mention.start) <= 4) set('topic');
     }
     // Evaluative words right next to the theme judge it; far away they may judge something else.
     for (const hit of entry.analysis.hits) {
       if (!inOwned(hit.start)) continue;
-      const near = themeMentions.some((mention) => wordCount(text.slice(Math.min(mention.end, hit.end), Math.max(mention.start, hit.start))) <= 5);
+      const near = themeMentions.some((mention) => wordsBetween(text, Math.min(mention.end, hit.end), Math.max(mention.start, hit.start)) <= 5);
       if (near) set(hit.weight > 0 ? 'cue-near+' : 'cue-near-');
     }
     for (const hit of entry.analysis.hits) {
@@ -103,24 +96,7 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
     }
     for (const judgement of entry.judgements) if (judgement.theme === theme) set(`rule=${judgement.polarity}`);
     // Words of the owned clauses, NOT_-marked after a negator until punctuation.
-    for (const clause of owned) {
-      const start = boundaries[clause]!;
-      const end = boundaries[clause + 1] ?? text.length;
-      let negating = 0;
-      for (const match of text.slice(start, end).toLowerCase().matchAll(/[a-z][a-z'-]*|[,;:.]/g)) {
-        const token = match[0];
-        if (/^[,;:.]$/.test(token)) {
-          negating = 0;
-          continue;
-        }
-        if (token === 'not' || token === 'no' || token === 'never' || token === 'without' || token.endsWith("n't")) {
-          negating = 4;
-          continue;
-        }
-        if (token.length > 2 && !stopWords.has(token)) set(`${negating > 0 ? 'NOT_' : ''}w=${token}`);
-        if (negating > 0) negating--;
-      }
-    }
+    for (const word of wordsOf(entry)) if (inOwned(word.start)) set(word.feature);
   });
   set('score+', Math.log1p(positive));
   set('score-', Math.log1p(negative));
@@ -133,8 +109,56 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
   return features;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+interface ClauseWord {
+  start: number;
+  feature: string;
+}
+
+// A sentence is tokenised once, however many themes it names.
+const sentenceWords = new WeakMap<AnalysedSentence, ClauseWord[]>();
+
+/** Content words of a sentence as features ("w=timely", "NOT_w=effective"), with their offsets. */
+function wordsOf(entry: AnalysedSentence): ClauseWord[] {
+  const cached = sentenceWords.get(entry);
+  if (cached) return cached;
+  const words: ClauseWord[] = [];
+  const { boundaries } = entry.analysis;
+  let negating = 0;
+  let clause = 0;
+  for (const match of entry.sentence.text.toLowerCase().matchAll(/[a-z][a-z'-]*|[,;:.]/g)) {
+    const token = match[0];
+    const start = match.index ?? 0;
+    // Negation scope ends at punctuation and at a clause edge.
+    while (clause + 1 < boundaries.length && boundaries[clause + 1]! <= start) {
+      clause++;
+      negating = 0;
+    }
+    if (token.length === 1 && ',;:.'.includes(token)) {
+      negating = 0;
+      continue;
+    }
+    if (token === 'not' || token === 'no' || token === 'never' || token === 'without' || token.endsWith("n't")) {
+      negating = 4;
+      continue;
+    }
+    if (token.length > 2 && !stopWords.has(token)) words.push({ start, feature: `${negating > 0 ? 'NOT_' : ''}w=${token}` });
+    if (negating > 0) negating--;
+  }
+  sentenceWords.set(entry, words);
+  return words;
+}
+
+/** Words in `text[from, to)`, counted without copying (this runs for every cue and mention pair). */
+function wordsBetween(text: string, from: number, to: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    const space = code === 32 || code === 10 || code === 9 || code === 13;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 function clauseIndex(boundaries: readonly number[], offset: number): number {

@@ -22,6 +22,16 @@ interface Hit {
 
 const wordPattern = /[A-Za-z0-9][A-Za-z0-9'’]*/g;
 
+/** Tests each indexed term at a word start (sticky patterns), collecting the ones that match. */
+function testEntries(entries: readonly IndexedTerm[] | undefined, text: string, start: number, hits: Hit[]): void {
+  if (entries === undefined) return;
+  for (const entry of entries) {
+    entry.pattern.lastIndex = start;
+    const found = entry.pattern.exec(text);
+    if (found) hits.push({ entry, start, end: start + found[0].length });
+  }
+}
+
 /** Every theme mention in one piece of text, ordered by position. */
 export function findMentions(text: string, index: TermIndex): Mention[] {
   return findMentionsInSentences(text, [{ start: 0, end: text.length }], index)[0]!;
@@ -37,17 +47,16 @@ export function findMentionsInSentences(text: string, sentences: readonly { star
   for (const match of text.matchAll(wordPattern)) {
     const start = match.index ?? 0;
     const word = match[0];
-    const key = word.toLowerCase().replace(/['’]/g, '');
-    const entries: IndexedTerm[] = [...(index.words.get(key) ?? [])];
-    for (const [prefix, list] of index.prefixes.get(key.slice(0, 3)) ?? []) if (key.startsWith(prefix)) entries.push(...list);
-    if (text.charAt(start - 1) !== '-') {
-      const bare = word.replace(/['’]s?$/, '');
-      entries.push(...(index.acronyms.get(word) ?? []), ...(bare !== word ? (index.acronyms.get(bare) ?? []) : []));
-    }
-    for (const entry of entries) {
-      entry.pattern.lastIndex = start;
-      const found = entry.pattern.exec(text);
-      if (found) hits.push({ entry, start, end: start + found[0].length });
+    if (word.length < index.shortestWord) continue;
+    const apostrophe = word.indexOf("'") !== -1 || word.indexOf('’') !== -1;
+    const key = apostrophe ? word.toLowerCase().replace(/['’]/g, '') : word.toLowerCase();
+    testEntries(index.words.get(key), text, start, hits);
+    const bucket = index.prefixes.get(key.slice(0, 3));
+    if (bucket) for (const [prefix, list] of bucket) if (key.startsWith(prefix)) testEntries(list, text, start, hits);
+    // Acronyms are case-sensitive and may carry a possessive ("IROs'", "CAMHS's").
+    if (index.acronyms.size > 0 && text.charAt(start - 1) !== '-') {
+      testEntries(index.acronyms.get(word), text, start, hits);
+      if (apostrophe) testEntries(index.acronyms.get(word.replace(/['’]s?$/, '')), text, start, hits);
     }
   }
   const sentenceAt = (start: number, end: number): number => {

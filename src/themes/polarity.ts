@@ -86,7 +86,9 @@ export function judgeSentence(text: string, mentions: readonly Mention[], compil
 
 /** Scores clauses and assigns them to themes; the shared first step of rules and trained model. */
 export function analyseSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): SentenceAnalysis {
-  const hits = mentions.length === 0 ? [] : findHits(text, compiled);
+  // A sentence that names no theme judges none: nothing to analyse.
+  if (mentions.length === 0) return { hits: [], boundaries: [0], clauseScores: [0], clauseCues: [[]], owned: new Map() };
+  const hits = findHits(text, compiled);
   const boundaries = clauseBoundaries(text, compiled.contrast);
   const clauseOf = (offset: number): number => {
     let clause = 0;

@@ -76,6 +76,8 @@ export interface TermIndex {
   prefixes: Map<string, [string, IndexedTerm[]][]>;
   /** Case-sensitive acronyms → entries. */
   acronyms: Map<string, IndexedTerm[]>;
+  /** Length of the shortest first word or acronym: shorter words of the text cannot start a term. */
+  shortestWord: number;
 }
 
 /** Compiles every theme of a taxonomy once; matching reuses the patterns. */
@@ -128,7 +130,8 @@ export function indexTerms(themes: CompiledTheme[]): TermIndex {
     bucket.push([prefix, list]);
     buckets.set(prefix.slice(0, 3), bucket);
   }
-  return { themes, words, prefixes: buckets, acronyms };
+  const lengths = [...words.keys(), ...prefixes.keys(), ...acronyms.keys()].map((key) => key.replace(/['’]/g, '').length);
+  return { themes, words, prefixes: buckets, acronyms, shortestWord: Math.max(1, Math.min(...lengths)) };
 }
 
 function alternation(terms: readonly string[], flags: string): RegExp | undefined {
