@@ -40,8 +40,8 @@ describe('README', () => {
 
   it('.ci/run runs the README test command after a clean install', () => {
     const ci = readFileSync(`${root}.ci/run`, 'utf8');
-    expect(readme).toContain('npm ci\nnpm test');
-    expect(ci).toMatch(/^npm ci\b/m);
+    expect(readme).toContain('npm install\nnpm test');
+    expect(ci).toMatch(/^npm install\b/m);
     expect(ci).toMatch(/^npm test$/m);
   });
 
