@@ -30,28 +30,10 @@ export function createSentenceSplitter(): SentenceSplitter {
   return {
     split(text, paragraphs) {
       const doc = nlp.readDoc(text);
-      const values = doc.tokens().out() as string[];
-      const starts = new Int32Array(values.length);
-      const ends = new Int32Array(values.length);
-      let cursor = 0;
-      for (let index = 0; index < values.length; index++) {
-        const value = values[index]!;
-        // Tokens are verbatim and in order, so each is the next occurrence of its value.
-        let at = text.indexOf(value, cursor);
-        // Should a token ever differ from the text, it is placed after the spaces, never far ahead.
-        if (at === -1 || /\S/.test(text.slice(cursor, at))) {
-          at = cursor;
-          while (at < text.length && /\s/.test(text.charAt(at))) at++;
-        }
-        starts[index] = at;
-        ends[index] = Math.min(text.length, at + value.length);
-        cursor = ends[index]!;
-      }
+      const spans = locateSentences(text, doc.sentences().out() as string[]) ?? tokenWalk(text, doc.tokens().out() as string[], doc.sentences().out(its.span) as unknown as [number, number][]);
       const sentences: Sentence[] = [];
       let paragraphIndex = 0;
-      for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-        const start = starts[first] ?? 0;
-        const end = ends[last] ?? start;
+      for (const [start, end] of spans) {
         while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex]!.end <= start) paragraphIndex++;
         for (let index = paragraphIndex; index < paragraphs.length && paragraphs[index]!.start < end; index++) {
           const paragraph = paragraphs[index]!;
@@ -66,4 +48,41 @@ export function createSentenceSplitter(): SentenceSplitter {
       return sentences;
     },
   };
+}
+
+/**
+ * Sentence offsets from wink's sentence strings, which are verbatim slices of the text: each is
+ * the next occurrence after the previous one. Undefined if one is not found (then tokens are walked).
+ */
+export function locateSentences(text: string, sentences: readonly string[]): [number, number][] | undefined {
+  const spans: [number, number][] = [];
+  let cursor = 0;
+  for (const sentence of sentences) {
+    const at = text.indexOf(sentence, cursor);
+    if (at === -1 || /\S/.test(text.slice(cursor, at))) return undefined;
+    spans.push([at, at + sentence.length]);
+    cursor = at + sentence.length;
+  }
+  return spans;
+}
+
+/** Sentence offsets by walking every token through the text (tokens are verbatim and in order). */
+export function tokenWalk(text: string, values: readonly string[], sentences: readonly [number, number][]): [number, number][] {
+  const starts = new Int32Array(values.length);
+  const ends = new Int32Array(values.length);
+  let cursor = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    let at = text.indexOf(value, cursor);
+    // A token that differs from the text is placed after the spaces; the tokens after it may then
+    // skip the few characters it left uncovered, but never jump far ahead.
+    if (at === -1 || text.slice(cursor, at).replace(/\s+/g, '').length > 3) {
+      at = cursor;
+      while (at < text.length && /\s/.test(text.charAt(at))) at++;
+    }
+    starts[index] = at;
+    ends[index] = Math.min(text.length, at + value.length);
+    cursor = ends[index]!;
+  }
+  return sentences.map(([first, last]) => [starts[first] ?? 0, ends[last] ?? starts[first] ?? 0]);
 }
