@@ -126,12 +126,14 @@ export function analyseSource(source: Source, context: Context): { structure: St
 
 function tagSource(source: Source, context: Context): Report {
   const { structure, analysed, candidates } = analyseSource(source, context);
-  const rawFindings = context.classifier ? classifyCandidates(candidates, context.classifier) : aggregateFindings(structure.paragraphs, analysed);
+  const rawFindings = context.classifier
+    ? classifyCandidates(candidates, context.classifier, context.options.minConfidence)
+    : aggregateFindings(structure.paragraphs, analysed);
   const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
   const findings = rawFindings.filter(
     (finding) =>
       (!wanted || wanted.has(finding.theme)) &&
-      finding.confidence >= context.options.minConfidence &&
+      finding.confidence >= (context.options.minConfidence ?? 0) &&
       (context.options.includeNeutral || finding.polarity !== 'neutral'),
   );
   return {

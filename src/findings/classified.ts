@@ -8,12 +8,16 @@ import type { AnalysedSentence, Candidate } from '../themes/features.js';
 import type { Polarity } from '../themes/polarity.js';
 import type { Finding } from './aggregate.js';
 
-/** Findings for every candidate the classifier judges. Sorted by offset, then theme. */
-export function classifyCandidates(candidates: readonly Candidate[], model: ClassifierModel): Finding[] {
+/**
+ * Findings for every candidate the classifier judges with at least `minConfidence` (default: the
+ * model's report threshold). Sorted by offset, then theme.
+ */
+export function classifyCandidates(candidates: readonly Candidate[], model: ClassifierModel, minConfidence = model.thresholds.report): Finding[] {
   const findings: Finding[] = [];
   for (const candidate of candidates) {
     const scores = scoreFeatures(candidate.features, model);
     for (const { polarity, confidence } of decidePolarities(candidate, scores, model)) {
+      if (confidence < minConfidence) continue;
       const { entry, cues, support } = evidenceFor(candidate, polarity, model);
       findings.push({
         theme: candidate.theme,

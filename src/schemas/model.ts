@@ -39,7 +39,13 @@ export const classifierModelSchema = z.object({
   heads: z.tuple([z.literal('present'), z.literal('strength'), z.literal('weakness')]),
   /** feature name → [present, strength, weakness] weights. */
   weights: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
-  thresholds: z.object({ present: z.number().min(0).max(1), polarity: z.number().min(0).max(1), fallback: z.number().min(0).max(1) }),
+  thresholds: z.object({
+    present: z.number().min(0).max(1),
+    polarity: z.number().min(0).max(1),
+    fallback: z.number().min(0).max(1),
+    /** Findings below this confidence are withheld unless the caller sets `minConfidence` lower. */
+    report: z.number().min(0).max(1).default(0),
+  }),
   meta: z.record(z.string(), z.unknown()).default({}),
 });
 

@@ -12,8 +12,11 @@ export const tagOptionsSchema = z
     extraThemes: z.array(themeSchema.partial({ description: true, core: true, acronyms: true, near: true, exclude: true, terms: true })).optional(),
     /** Only report findings for these theme ids. */
     themes: z.array(z.string().min(1)).optional(),
-    /** Drop findings below this confidence (0–1). Default 0: keep all. */
-    minConfidence: z.number().min(0).max(1).default(0),
+    /**
+     * Drop findings below this confidence (0–1). Default: the trained model's report threshold
+     * (0.7), below which findings are more often wrong than right; 0 shows every judgement.
+     */
+    minConfidence: z.number().min(0).max(1).optional(),
     /** Report neutral findings (a theme mentioned without a judgement). Default true. */
     includeNeutral: z.boolean().default(true),
     /** A polarity lexicon to use instead of models/polarity.json. */

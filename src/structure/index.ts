@@ -143,7 +143,7 @@ export function recoverStructure(source: Source): Structure {
         numberInferred: entry.numberInferred,
         section: section?.id ?? 'summary',
         bullet,
-        improvementItem: entry.id.startsWith('improve:') || (bullet && inImprovementList),
+        improvementItem: entry.id.startsWith('improve:') || (bullet && inImprovementList) || (genre === 'ofsted' && recommendationsHeading.test(section?.title ?? '')),
         start: span.start,
         end: span.end,
         text: '',
@@ -179,6 +179,10 @@ export function recoverStructure(source: Source): Structure {
   }
   return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
 }
+
+// Inspectors' recommendations in an Ofsted report are things to improve, like the bullets of
+// "What needs to improve" (annotation rule 6).
+const recommendationsHeading = /^(?:recommendations?|areas? for (?:improvement|priority action))$/i;
 
 // A lead-in that introduces a list of things to improve ("... areas for improvement:").
 const improvementLeadIn = /\b(?:improve|improvement|improvements|areas? for (?:development|improvement)|further develop)\b[^.]*(?:[:\-–]|following\.?)\s*$/i;
