@@ -46,6 +46,16 @@ export function alignAnnotations(report: string, paragraphs: readonly Paragraph[
         if (index === -1) index = findFrom(texts, 0, (text) => text.includes(probe));
         kind = 'inside';
       }
+      // First words copied across a paragraph edge (a lead-in line, then its bullets): the longest
+      // word-prefix of at least three words that opens a paragraph identifies it.
+      if (index === -1) {
+        const words = probe.split(' ');
+        for (let length = words.length - 1; length >= 3 && index === -1; length--) {
+          const shorter = words.slice(0, length).join(' ');
+          index = findFrom(texts, cursor, (text) => text.startsWith(shorter));
+          kind = 'start';
+        }
+      }
       if (index === -1) {
         unmatched.push({ annotated: entry.id, firstWords: entry.firstWords, labels: entry.labels });
         continue;
