@@ -72,8 +72,11 @@ export function createTagger(options: TagOptions = {}): Tagger {
       throw validationError('INVALID_OPTIONS', 'options', [{ path: ['themes'], message: `unknown theme id "${unknown[0]}"` }], `use ids of the taxonomy: ${[...known].join(', ')}`, resolved);
     }
   }
-  const polarityModel = parsePolarityModel(resolved.polarityModel ?? polarityModelJson);
-  const classifier = resolved.classifier === 'rules' ? undefined : parseClassifierModel(resolved.classifierModel ?? classifierModelJson);
+  // The shipped models are validated by the test suite (tests/train/model.test.ts); only models a
+  // caller passes in are checked here, which keeps start-up (every CLI worker pays it) short.
+  const polarityModel = resolved.polarityModel === undefined ? (polarityModelJson as PolarityModel) : parsePolarityModel(resolved.polarityModel);
+  const classifier =
+    resolved.classifier === 'rules' ? undefined : resolved.classifierModel === undefined ? shippedClassifier() : parseClassifierModel(resolved.classifierModel);
   const compiledThemes = indexTerms(compileTaxonomy(taxonomy));
   const compiledModel = compilePolarityModel(polarityModel);
   let splitter: SentenceSplitter | undefined;
@@ -154,6 +157,12 @@ function parseOptions(options: unknown): ResolvedTagOptions {
   const parsed = tagOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options', options);
   return parsed.data;
+}
+
+// The shipped classifier with the defaults its schema would fill in.
+function shippedClassifier(): ClassifierModel {
+  const model = classifierModelJson as unknown as ClassifierModel;
+  return { ...model, thresholds: { ...model.thresholds, report: model.thresholds.report ?? 0 }, meta: model.meta ?? {} };
 }
 
 function parseClassifierModel(value: unknown): ClassifierModel {

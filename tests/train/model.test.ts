@@ -5,6 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import shipped from '../../models/classifier.json';
+import polarity from '../../models/polarity.json';
+import { classifierModelSchema, polarityModelSchema } from '../../src/schemas/model.js';
 import { labelCandidates } from '../../src/train/examples.js';
 import { leaveOneReportOut, type TrainingDocument } from '../../src/train/cross-validate.js';
 import { defaultTrainConfig, train } from '../../src/train/train.js';
@@ -17,6 +19,13 @@ beforeAll(async () => {
   documents = await loadTrainingDocuments();
   evaluation = leaveOneReportOut(documents).evaluation;
 }, 300_000);
+
+describe('shipped models', () => {
+  it('are valid against their schemas (the tagger trusts them without checking at start-up)', () => {
+    expect(classifierModelSchema.safeParse(shipped).success).toBe(true);
+    expect(polarityModelSchema.safeParse(polarity).success).toBe(true);
+  });
+});
 
 describe('models/classifier.json', () => {
   it('equals a fresh training run on the gold corpus', () => {
