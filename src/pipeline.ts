@@ -19,7 +19,7 @@ import { classifyCandidates } from './findings/classified.js';
 import { readMetadata, type ReportMetadata } from './structure/metadata.js';
 import { findMentionsInSentences } from './themes/match.js';
 import { analyseSentence, compilePolarityModel, judgeAnalysis, type CompiledPolarityModel } from './themes/polarity.js';
-import { compileTaxonomy, defaultTaxonomy, extendTaxonomy, indexTerms, parseTaxonomy, type TermIndex } from './themes/taxonomy.js';
+import { defaultTaxonomy, extendTaxonomy, indexTerms, parseTaxonomy, type TermIndex } from './themes/taxonomy.js';
 import { compressOrigins, type OffsetRun } from './_internal/offset-map.js';
 import { libraryVersion } from './version.js';
 
@@ -77,7 +77,7 @@ export function createTagger(options: TagOptions = {}): Tagger {
   const polarityModel = resolved.polarityModel === undefined ? (polarityModelJson as PolarityModel) : parsePolarityModel(resolved.polarityModel);
   const classifier =
     resolved.classifier === 'rules' ? undefined : resolved.classifierModel === undefined ? shippedClassifier() : parseClassifierModel(resolved.classifierModel);
-  const compiledThemes = indexTerms(compileTaxonomy(taxonomy));
+  const compiledThemes = indexTerms(taxonomy);
   const compiledModel = compilePolarityModel(polarityModel);
   let splitter: SentenceSplitter | undefined;
   const run = (source: Source): Report => {

@@ -7,13 +7,13 @@ import model from 'wink-eng-lite-web-model';
 import type { Finding } from '../findings/aggregate.js';
 import type { Report } from '../pipeline.js';
 import { findMentions } from '../themes/match.js';
-import { compileTaxonomy, defaultTaxonomy, indexTerms } from '../themes/taxonomy.js';
+import { defaultTaxonomy, indexTerms } from '../themes/taxonomy.js';
 import type { Taxonomy } from '../schemas/taxonomy.js';
 
 /** Re-tags a report's sentences with the baseline; returns baseline findings (one per paragraph × theme × polarity). */
 export function createBaseline(taxonomy: Taxonomy = defaultTaxonomy()): (report: Report) => Finding[] {
   const nlp = winkNLP(model);
-  const themes = indexTerms(compileTaxonomy(taxonomy));
+  const themes = indexTerms(taxonomy);
   return (report) => {
     const seen = new Set<string>();
     const findings: Finding[] = [];

@@ -59,7 +59,6 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
   let blankBefore = true;
   let lastPrinted = 0;
   let bodyCount = 0;
-  let seenHeading = false;
 
   const flush = (): void => {
     if (current && (current.lines.length > 0 || current.prefix)) blocks.push(current);
@@ -122,7 +121,6 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       start({ kind: 'heading', zone: 'body', lines: heading.lines, plains: [heading.title], grade: heading.grade });
       flush();
       zone = 'body';
-      seenHeading = true;
       index = heading.lastIndex;
       blankBefore = false;
       continue;
@@ -142,7 +140,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       strays.push(line);
       continue;
     }
-    if (number && acceptNumber(Number(number[1]), number[2]!, plain.length === number[0].trimEnd().length)) {
+    if (number && acceptNumber(Number(number[1]), number[2]!, aloneNumber)) {
       const value = Number(number[1]);
       const content = dropLeading(line, number[0].length, text);
       const prefixStart = line.pieces[0]!.start;
@@ -163,10 +161,9 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       continue;
     }
 
-    if (options.genre === 'council' && isCouncilHeading(line, plain, blankBefore, nextContentLine(index + 1), lines[index + 1])) {
+    if (options.genre === 'council' && isCouncilHeading(line, plain, blankBefore, lines[index + 1])) {
       start({ kind: 'heading', zone, lines: [line.pieces], plains: [plain], headingLevel: line.headingLevel || undefined });
       flush();
-      seenHeading = true;
       blankBefore = false;
       continue;
     }
@@ -250,13 +247,15 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     return !(endsSentence && last.length + 1 + firstWord.length < width);
   }
 
-  function isCouncilHeading(line: Line, plain: string, afterBlank: boolean, next: Line | undefined, following: Line | undefined): boolean {
-    if (line.headingLevel > 0 || line.emphasised) return true;
-    if (!afterBlank || (following && !following.blank)) return false;
-    if (!/^[A-Z]/.test(plain) || /[.,]$/.test(plain) || bulletPattern.test(plain)) return false;
-    void next;
-    return plain.split(/\s+/).length <= 12 && !seenHeadingBlocker(plain);
-  }
+}
+
+/** A council paper's heading: Markdown or bold, or a short unpunctuated line between blank lines. */
+function isCouncilHeading(line: Line, plain: string, afterBlank: boolean, following: Line | undefined): boolean {
+  if (line.headingLevel > 0 || line.emphasised) return true;
+  if (!afterBlank || (following && !following.blank)) return false;
+  if (!/^[A-Z]/.test(plain) || /[.,]$/.test(plain) || bulletPattern.test(plain)) return false;
+  // A lone short word ("Or" between two bullets) belongs to the list, not a heading.
+  return plain.split(/\s+/).length <= 12 && plain.length >= 4;
 }
 
 function isStandaloneTitle(plain: string, afterBlank: boolean, following: Line | undefined): boolean {
@@ -264,11 +263,6 @@ function isStandaloneTitle(plain: string, afterBlank: boolean, following: Line |
   if (!/^[A-Z]/.test(plain) || /[.,;:?!]$/.test(plain) || plain.includes('\t') || bulletPattern.test(plain)) return false;
   const words = plain.split(/\s+/).length;
   return words >= 1 && words <= 8 && plain.length >= 4;
-}
-
-// A short question that is really a sentence of the paragraph before, e.g. "Or".
-function seenHeadingBlocker(plain: string): boolean {
-  return plain.length < 4;
 }
 
 function appendLine(block: Block, pieces: Span[], plain: string): void {

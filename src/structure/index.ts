@@ -87,7 +87,8 @@ export function recoverStructure(source: Source): Structure {
   let previousText = '';
   let inImprovementList = false;
   const openSection = (kind: SectionKind, title: string, at: number, grade?: string): Section => {
-    if (section) section.end = Math.max(section.start, trimEnd(builder, at));
+    // The blank line separating two blocks belongs to neither section.
+    if (section) section.end = Math.max(section.start, at >= 2 ? at - 2 : at);
     const id = kind === 'judgement' || kind === 'heading' ? `section:${sections.length + 1}` : kind;
     const existing = sections.find((candidate) => candidate.id === id);
     section = existing ?? { id, kind, title, start: at, end: at, ...(grade ? { grade } : {}) };
@@ -191,9 +192,6 @@ function firstOffset(block: Block): number {
   return block.prefix?.start ?? block.lines[0]?.[0]?.start ?? 0;
 }
 
-function trimEnd(builder: TextBuilder, at: number): number {
-  return at >= 2 ? at - 2 : at;
-}
 
 // Council papers announce themselves on their cover lines; everything else is read as Ofsted.
 function detectGenre(lines: Line[]): Genre {

@@ -74,7 +74,7 @@ export function findMentionsInSentences(text: string, sentences: readonly { star
   const buckets: Mention[][] = sentences.map(() => []);
   const byTheme = groupBy(hits, (hit) => hit.entry.theme);
   for (const [themeIndex, themeHits] of byTheme) {
-    const { theme } = index.themes[themeIndex]!;
+    const theme = index.themes[themeIndex]!;
     const excluded = themeHits.filter((hit) => hit.entry.kind === 'exclude');
     const isExcluded = (start: number, end: number) => excluded.some((range) => range.start < end && start < range.end);
     // Longest term at each start wins; a term starting inside an accepted one is part of it.

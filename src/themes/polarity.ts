@@ -79,11 +79,6 @@ export interface SentenceAnalysis {
 
 export type { Hit as CueHit };
 
-/** Judges every theme mentioned in a sentence. `mentions` have offsets into `text`. */
-export function judgeSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): ThemeJudgement[] {
-  return judgeAnalysis(analyseSentence(text, mentions, compiled), mentions, compiled.model);
-}
-
 /** Scores clauses and assigns them to themes; the shared first step of rules and trained model. */
 export function analyseSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): SentenceAnalysis {
   // A sentence that names no theme judges none: nothing to analyse.

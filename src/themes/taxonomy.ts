@@ -48,15 +48,6 @@ export function extendTaxonomy(base: Taxonomy, extra: { themes?: ThemeInput[]; e
   return parseTaxonomy({ ...base, themes: [...themes.values()] } satisfies TaxonomyInput);
 }
 
-/** A theme with its terms compiled to regular expressions. */
-export interface CompiledTheme {
-  theme: Theme;
-  pattern: RegExp | undefined;
-  acronyms: RegExp | undefined;
-  exclude: RegExp | undefined;
-  near: { first: RegExp; second: RegExp; window: number }[];
-}
-
 /** What a term index entry signals at a word: a theme's term, exclusion, or one word of a near pattern. */
 export interface IndexedTerm {
   theme: number;
@@ -69,7 +60,7 @@ export interface IndexedTerm {
 
 /** Terms by their first word, so matching tests at each word only the terms that can start there. */
 export interface TermIndex {
-  themes: CompiledTheme[];
+  themes: readonly Theme[];
   /** Lower-cased first word (apostrophes removed) → entries. */
   words: Map<string, IndexedTerm[]>;
   /** First words ending in "*", bucketed by their first three letters: [prefix, entries]. */
@@ -80,19 +71,9 @@ export interface TermIndex {
   shortestWord: number;
 }
 
-/** Compiles every theme of a taxonomy once; matching reuses the patterns. */
-export function compileTaxonomy(taxonomy: Taxonomy): CompiledTheme[] {
-  return taxonomy.themes.map((theme) => ({
-    theme,
-    pattern: alternation(theme.terms, 'gi'),
-    acronyms: theme.acronyms.length > 0 ? new RegExp(`(?<![\\w-])(?:${theme.acronyms.map(escape).sort(longestFirst).join('|')})(?![\\w])`, 'g') : undefined,
-    exclude: alternation(theme.exclude, 'gi'),
-    near: theme.near.map((near) => ({ first: alternation([near.words[0]], 'gi')!, second: alternation([near.words[1]], 'gi')!, window: near.window })),
-  }));
-}
-
-/** Builds the first-word index of compiled themes. */
-export function indexTerms(themes: CompiledTheme[]): TermIndex {
+/** Compiles a taxonomy's terms, exclusions, acronyms and near-words into a first-word index, once per tagger. */
+export function indexTerms(taxonomy: Taxonomy): TermIndex {
+  const themes = taxonomy.themes;
   const words = new Map<string, IndexedTerm[]>();
   const prefixes = new Map<string, IndexedTerm[]>();
   const acronyms = new Map<string, IndexedTerm[]>();
@@ -114,7 +95,7 @@ export function indexTerms(themes: CompiledTheme[]): TermIndex {
     list.push({ ...entry, pattern });
     target.set(key, list);
   };
-  themes.forEach(({ theme }, index) => {
+  themes.forEach((theme, index) => {
     for (const term of theme.terms) add(term, { theme: index, kind: 'term' }, 'iy');
     for (const term of theme.exclude) add(term, { theme: index, kind: 'exclude' }, 'iy');
     for (const term of theme.acronyms) add(term, { theme: index, kind: 'acronym' }, 'y');
@@ -132,12 +113,6 @@ export function indexTerms(themes: CompiledTheme[]): TermIndex {
   }
   const lengths = [...words.keys(), ...prefixes.keys(), ...acronyms.keys()].map((key) => key.replace(/['’]/g, '').length);
   return { themes, words, prefixes: buckets, acronyms, shortestWord: Math.max(1, Math.min(...lengths)) };
-}
-
-function alternation(terms: readonly string[], flags: string): RegExp | undefined {
-  if (terms.length === 0) return undefined;
-  const sources = terms.map(termSource).sort(longestFirst);
-  return new RegExp(`(?<![\\w])(?:${sources.join('|')})(?![\\w])`, flags);
 }
 
 /** "life-story work*" → life[\s-]+story[\s-]+work\w*; apostrophes optional; hyphen = space. */
