@@ -50,7 +50,11 @@ export function buildCandidates(paragraphs: readonly Paragraph[], analysed: read
 
 function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly AnalysedSentence[]): Map<string, number> {
   const features = new Map<string, number>();
-  const set = (name: string, value = 1) => features.set(name, Math.max(features.get(name) ?? 0, value));
+  // Features are binary unless a value is given; a value keeps the largest seen.
+  const set = (name: string, value?: number) => {
+    if (value === undefined) features.set(name, 1);
+    else features.set(name, Math.max(features.get(name) ?? 0, value));
+  };
   set('bias');
   set(`theme=${theme}`);
   if (paragraph.improvementItem) set('role=improvement-item');
