@@ -12,6 +12,7 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MultiBar, Presets } from 'cli-progress';
+import { flagHelp, type FlagSpec } from './_internal/flags.js';
 import { isPracticeThemesError } from './errors.js';
 import { tagFolder, type FolderResult, type TagFolderOptions } from './node.js';
 import { formatCsvHeader, formatCsvRows } from './outputs/csv.js';
@@ -26,15 +27,6 @@ export const exitCodes = { ok: 0, inputFailed: 1, usage: 2 } as const;
 
 const formats = ['jsonl', 'json', 'csv', 'md'] as const;
 type Format = (typeof formats)[number];
-
-interface FlagSpec {
-  type: 'string' | 'boolean';
-  short?: string;
-  multiple?: boolean;
-  default?: string | boolean;
-  value?: string;
-  description: string;
-}
 
 /** The flags of `practice-themes tag`, as data: parsing and --help both read this table. */
 const tagFlags = {
@@ -54,17 +46,6 @@ const commands = [
 ];
 
 const exitCodeHelp = ['Exit codes:', '  0  every input was tagged', '  1  some input failed (missing, unreadable, not a report), or had warnings with --strict', '  2  usage error: unknown command or flag, bad flag value, bad --taxonomy, unknown --theme'];
-
-function flagHelp(flags: Record<string, FlagSpec>): string[] {
-  const rows = Object.entries(flags).map(([name, spec]) => {
-    const short = spec.short ? `-${spec.short}, ` : '    ';
-    const value = spec.value ? ` <${spec.value}>` : '';
-    const fallback = spec.default !== undefined ? ` (default: ${String(spec.default)})` : '';
-    return [`  ${short}--${name}${value}`, `${spec.description}${fallback}`] as const;
-  });
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  return rows.map(([left, right]) => left.padEnd(width) + right);
-}
 
 function mainHelp(): string {
   return [

@@ -3,7 +3,8 @@
  * baseline on a gold corpus. By default leave-one-report-out (a fresh model per held-out report);
  * `--in-sample` scores the shipped model, which was trained on the repository's gold corpus.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { flagHelp, type FlagSpec } from '../_internal/flags.js';
 import { createTagger } from '../pipeline.js';
 import { leaveOneReportOut } from '../train/cross-validate.js';
 import { createBaseline } from './baseline.js';
@@ -11,22 +12,21 @@ import { loadGoldCorpus, prepareTrainingDocuments } from './corpus.js';
 import { formatComparison, formatEvaluation } from './format.js';
 import { evaluate, type Evaluation } from './score.js';
 
-const usage = `usage: practice-themes eval [--gold <folder>] [--corpus <folder>] [--in-sample] [--errors <n>]
+const evalFlags = {
+  gold: { type: 'string', default: 'corpus/gold', value: 'folder', description: 'gold JSON files' },
+  corpus: { type: 'string', default: '../shared/corpus', value: 'folder', description: 'the folder gold "source" paths are relative to' },
+  'in-sample': { type: 'boolean', description: 'score the shipped model as it is (optimistic if it was trained on this gold)' },
+  errors: { type: 'string', default: '25', value: 'n', description: 'list the first n misses and false alarms' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies Record<string, FlagSpec>;
 
-  --gold <folder>    gold JSON files (default: corpus/gold)
-  --corpus <folder>  the folder gold "source" paths are relative to (default: ../shared/corpus)
-  --in-sample        score the shipped model as it is (optimistic if it was trained on this gold)
-  --errors <n>       list the first n misses and false alarms (default 25)`;
+const usage = ['Usage: practice-themes eval [options]', '', 'Options:', ...flagHelp(evalFlags)].join('\n');
 
 /** Runs the evaluation and prints it; resolves to the exit code (0 ok, 2 usage). */
 export async function evaluateCommand(argv: string[], print: (text: string) => void = console.log): Promise<number> {
-  let values;
+  let values: { gold?: string; corpus?: string; 'in-sample'?: boolean; errors?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { gold: { type: 'string', default: 'corpus/gold' }, corpus: { type: 'string', default: '../shared/corpus' }, 'in-sample': { type: 'boolean', default: false }, errors: { type: 'string', default: '25' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-    }));
+    ({ values } = parseArgs({ args: argv, options: evalFlags as ParseArgsConfig['options'], strict: true }));
   } catch (error) {
     print(`${(error as Error).message}\n\n${usage}`);
     return 2;
@@ -35,8 +35,12 @@ export async function evaluateCommand(argv: string[], print: (text: string) => v
     print(usage);
     return 0;
   }
+  if (!/^\d+$/.test(values.errors ?? '')) {
+    print(`--errors must be a whole number, got "${values.errors}"\n\n${usage}`);
+    return 2;
+  }
   const errors = Number(values.errors);
-  const documents = loadGoldCorpus(values.gold, values.corpus);
+  const documents = loadGoldCorpus(values.gold ?? evalFlags.gold.default, values.corpus ?? evalFlags.corpus.default);
   const golds = documents.map((document) => document.gold);
   let classifier: Evaluation;
   let reports;
