@@ -67,31 +67,25 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
     const owned = entry.analysis.owned.get(theme);
     if (!owned) return;
     const text = entry.sentence.text;
-    for (const mention of entry.mentions) {
-      if (mention.theme !== theme) continue;
+    const { boundaries } = entry.analysis;
+    const inOwned = (offset: number) => owned.includes(clauseIndex(boundaries, offset));
+    const themeMentions = entry.mentions.filter((mention) => mention.theme === theme);
+    for (const mention of themeMentions) {
       mentions++;
       set(`term=${theme}:${normalise(mention.term)}`);
       // The words around a mention tell a judged plan from a cohort label ("subject to a plan").
       for (const word of contextWords(text, mention.start, mention.end)) set(`ctx:${theme}=${word}`);
-    }
-    if (entry.mentions.some((mention) => mention.theme !== theme)) set('shares-sentence');
-    const { boundaries } = entry.analysis;
-    const inOwned = (offset: number) => owned.includes(clauseIndex(boundaries, offset));
-    if (owned[0]! > 0) set('after-contrast');
-    const themeMentions = entry.mentions.filter((mention) => mention.theme === theme);
-    // Is the theme what its clause is about (named in its first words), or named in passing?
-    for (const mention of themeMentions) {
+      // Is the theme what its clause is about (named in its first words), or named in passing?
       const clauseStart = boundaries[clauseIndex(boundaries, mention.start)]!;
       if (wordsBetween(text, clauseStart, mention.start) <= 4) set('topic');
     }
-    // Evaluative words right next to the theme judge it; far away they may judge something else.
+    if (themeMentions.length < entry.mentions.length) set('shares-sentence');
+    if (owned[0]! > 0) set('after-contrast');
     for (const hit of entry.analysis.hits) {
       if (!inOwned(hit.start)) continue;
+      // Evaluative words right next to the theme judge it; far away they may judge something else.
       const near = themeMentions.some((mention) => wordsBetween(text, Math.min(mention.end, hit.end), Math.max(mention.start, hit.start)) <= 5);
       if (near) set(hit.weight > 0 ? 'cue-near+' : 'cue-near-');
-    }
-    for (const hit of entry.analysis.hits) {
-      if (!inOwned(hit.start)) continue;
       if (hit.weight > 0) positive += hit.weight;
       else negative -= hit.weight;
       const negated = hit.cue.includes('…');
