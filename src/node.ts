@@ -14,9 +14,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PracticeThemesError } from './errors.js';
 import { tagReport } from './index.js';
-import { createTagger, type Report, type Tagger } from './pipeline.js';
+import { ingest, type Source } from './ingest/index.js';
+import { createTagger, tagSourceWith, type Report, type Tagger } from './pipeline.js';
 import type { TagOptions } from './schemas/options.js';
-import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply } from './worker.js';
+import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply, type WorkerRequest } from './worker.js';
 
 /** A tagged file: the report, plus the path it was read from. */
 export type FileReport = Report & { file: string };
@@ -27,9 +28,11 @@ export type FolderResult = { file: string; report: Report; error?: undefined } |
 /** Options of {@link tagFolder}: the tagging options, plus how to run. */
 export interface TagFolderOptions extends TagOptions {
   /**
-   * How many files to tag at once: the calling thread tags files too, with `concurrency - 1`
-   * worker threads beside it. Default: the number of CPU cores (`os.availableParallelism()`), at
-   * most the number of files. 1 tags the files one after another in the calling thread.
+   * How many threads work at once: the calling thread and `concurrency - 1` worker threads.
+   * The calling thread reads the files and extracts their text; workers analyse that text, and
+   * with two or more workers they also tag whole files. Default: the number of CPU cores
+   * (`os.availableParallelism()`), at most the number of files. 1 tags the files one after
+   * another in the calling thread.
    */
   concurrency?: number;
   /**
@@ -166,6 +169,14 @@ async function tagOne(file: string, tagger: Tagger): Promise<FolderResult> {
   }
 }
 
+function tagIngestedHere(file: string, source: Source, tagger: Tagger): FolderResult {
+  try {
+    return { file, report: tagSourceWith(tagger, source) };
+  } catch (error) {
+    return { file, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
 interface WorkerScript {
   /** The script's path, or, with `eval`, the code that loads it. */
   source: string;
@@ -209,8 +220,8 @@ interface PoolWorker {
   sent: number[];
 }
 
-// Files sent to a worker ahead of time, so that it never waits for this thread to hand it the
-// next one (this thread may be busy tagging a file of its own).
+// Jobs (files or extracted texts) sent to a worker ahead of time, so that it never waits for
+// this thread to hand it the next one (this thread may be busy extracting a file of its own).
 const FILES_IN_FLIGHT = 2;
 
 async function* runInWorkers(
@@ -230,12 +241,17 @@ async function* runInWorkers(
   let done = 0;
   let failure: unknown;
   let startWarned = false;
-  let wake: (() => void) | undefined;
+  // Everything that waits for a change (the consumer loop, idle readers) waits here.
+  let waiters: Array<() => void> = [];
   const notify = (): void => {
-    const resume = wake;
-    wake = undefined;
-    resume?.();
+    const resuming = waiters;
+    waiters = [];
+    for (const resume of resuming) resume();
   };
+  const changed = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      waiters.push(resolve);
+    });
 
   const finish = (index: number, result: FolderResult): void => {
     results.set(index, result);
@@ -247,11 +263,18 @@ async function* runInWorkers(
     notify();
   };
 
+  // Workers take whole files only when there are two or more of them: with one, the calling
+  // thread reads every file and the worker only analyses text. pdf.js and the NLP models each
+  // cost a thread ~0.5 s of loading and JIT warm-up, and a thread that runs only one of them pays
+  // only that one; on 2 cores, 18 PDFs took 2.7 s with both threads doing everything and ~2 s
+  // split this way (npm run bench).
+  const workersTakeFiles = threads >= 3;
   const dispatch = (worker: PoolWorker): void => {
+    if (!workersTakeFiles) return;
     while (worker.sent.length < FILES_IN_FLIGHT && queue.length > 0 && queue[0]! < nextToYield + window) {
       const index = queue.shift()!;
       worker.sent.push(index);
-      worker.thread.postMessage({ id: index, file: files[index]! });
+      worker.thread.postMessage({ id: index, file: files[index]! } satisfies WorkerRequest);
     }
   };
 
@@ -296,10 +319,47 @@ async function* runInWorkers(
     dispatch(worker);
   };
 
+  // The calling thread reads files one at a time and extracts their text (two at once measured no
+  // faster), and hands each text to the least busy worker with room, or analyses it itself when
+  // every worker is full. It runs beside the loop below, which yields results in file order.
+  let stopped = false;
+  let reading = 0;
+  const read = async (): Promise<void> => {
+    while (!stopped) {
+      if (queue.length === 0 || queue[0]! >= nextToYield + window) {
+        await changed();
+        continue;
+      }
+      const index = queue.shift()!;
+      const file = files[index]!;
+      reading += 1;
+      let source: Source | undefined;
+      try {
+        source = await ingest(await readReportFile(file));
+      } catch (error) {
+        if (!stopped) finish(index, { file, error: error instanceof Error ? error : new Error(String(error)) });
+      } finally {
+        reading -= 1;
+      }
+      if (!source || stopped) continue;
+      const worker = [...pool].filter((candidate) => candidate.sent.length < FILES_IN_FLIGHT).sort((a, b) => a.sent.length - b.sent.length)[0];
+      if (worker) {
+        worker.sent.push(index);
+        worker.thread.postMessage({ id: index, source } satisfies WorkerRequest);
+      } else {
+        finish(index, tagIngestedHere(file, source, tagger));
+      }
+    }
+  };
+
   try {
-    // The calling thread tags files too, so `threads` files are tagged at once with one worker
-    // fewer: one isolate less to load pdf.js, the NLP models and their JIT warm-up into.
+    // The calling thread works too (the reader above), so `threads` files are in hand at once
+    // with one worker fewer.
     for (let count = 1; count < threads; count += 1) spawn();
+    read().catch((error: unknown) => {
+      failure ??= error;
+      notify();
+    });
     while (nextToYield < files.length) {
       if (failure !== undefined) throw failure;
       const result = results.get(nextToYield);
@@ -307,20 +367,17 @@ async function* runInWorkers(
         results.delete(nextToYield);
         nextToYield += 1;
         for (const worker of pool) dispatch(worker);
+        notify();
         yield result;
         continue;
       }
-      if (queue.length > 0 && queue[0]! < nextToYield + window) {
-        const index = queue.shift()!;
-        finish(index, await tagOne(files[index]!, tagger));
-        continue;
-      }
-      if (pool.size === 0 && queue.length === 0) throw new Error('practice-themes: internal error — a file was lost between worker threads');
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
+      if (pool.size === 0 && queue.length === 0 && reading === 0) throw new Error('practice-themes: internal error — a file was lost between worker threads');
+      await changed();
     }
   } finally {
+    // Readers still extracting a file finish it and stop; nothing waits for them.
+    stopped = true;
+    notify();
     const threadsLeft = [...pool];
     pool.clear();
     await Promise.all(threadsLeft.map((worker) => worker.thread.terminate()));

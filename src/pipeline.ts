@@ -93,11 +93,23 @@ export function createTagger(options: TagOptions = {}): Tagger {
     tagText: (text) => run(ingestText(text)),
     tagReport: async (input) => run(await ingest(input)),
     [analyse]: async (input: ReportInput) => analyseSource(await ingest(input), context()),
+    [tagIngested]: run,
   } as Tagger;
 }
 
 /** Internal: the analysis behind a tagger's reports, for training and evaluation scripts. */
 export const analyse = Symbol('practice-themes.analyse');
+
+/** Internal: tags a Source already ingested (by another thread, for practice-themes/node). */
+export const tagIngested = Symbol('practice-themes.tagIngested');
+
+/**
+ * Tags a Source that `ingest()` produced, perhaps in another thread: the report equals
+ * `tagger.tagReport(input)` for the input it was ingested from.
+ */
+export function tagSourceWith(tagger: Tagger, source: Source): Report {
+  return (tagger as unknown as Record<symbol, (source: Source) => Report>)[tagIngested]!(source);
+}
 
 /** Runs the stages up to candidates with a tagger's models (for `npm run train`). */
 export async function analyseWith(tagger: Tagger, input: ReportInput): Promise<ReturnType<typeof analyseSource>> {

@@ -1,7 +1,7 @@
 /**
  * The worker thread behind `tagFolder` (practice-themes/node): it builds one tagger from the
- * options it is started with, then tags the files it is sent, one at a time, and posts each
- * report (or error) back. Also home of `readReportFile`, shared with the Node entry.
+ * options it is started with, then tags what it is sent, one at a time — a file, or the text
+ * the calling thread extracted from one — and posts each report (or error) back. Also home of `readReportFile`, shared with the Node entry.
  *
  * This module only serves when it is started as practice-themes' worker (a marker in
  * `workerData`); imported anywhere else it does nothing.
@@ -9,17 +9,18 @@
 import { readFile } from 'node:fs/promises';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PracticeThemesError, errorCodes, isPracticeThemesError, type PracticeThemesErrorCode, type ValidationIssue } from './errors.js';
-import { createTagger, type Report } from './pipeline.js';
+import type { Source } from './ingest/index.js';
+import { createTagger, tagSourceWith, type Report } from './pipeline.js';
 import type { TagOptions } from './schemas/options.js';
 
 /** `workerData.marker` of a practice-themes worker. */
 export const WORKER_MARKER = 'practice-themes:tag-worker';
 
-/** What the Node entry sends a worker. */
-export interface WorkerRequest {
-  id: number;
-  file: string;
-}
+/**
+ * What the Node entry sends a worker: a file to read and tag, or the Source the calling thread
+ * already read from a file (PDF text extracted there), to tag.
+ */
+export type WorkerRequest = { id: number; file: string; source?: undefined } | { id: number; source: Source; file?: undefined };
 
 /** An error, as it crosses the thread boundary. */
 export interface SerialisedError {
@@ -87,7 +88,7 @@ function serve(port: MessagePort, options: TagOptions): void {
   port.on('message', (request: WorkerRequest) => {
     queue = queue.then(async () => {
       try {
-        const report = await tagger.tagReport(await readReportFile(request.file));
+        const report = request.source ? tagSourceWith(tagger, request.source) : await tagger.tagReport(await readReportFile(request.file));
         port.postMessage({ id: request.id, report } satisfies WorkerReply);
       } catch (error) {
         port.postMessage({ id: request.id, error: serialiseError(error) } satisfies WorkerReply);

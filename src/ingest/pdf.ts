@@ -203,8 +203,10 @@ function loadError(cause: unknown): PracticeThemesError {
 
 async function readDocument(document: DocumentLike, cancelled: () => boolean): Promise<PdfText> {
   if (document.numPages < 1) throw truncated(undefined, 'it has no pages');
-  const pagesOfLines: Line[][] = [];
-  for (let number = 1; number <= document.numPages; number++) {
+  // Every page is requested at once, as unpdf's own extractText does: pdf.js decompresses
+  // streams asynchronously, so while one page waits for its data another is being parsed.
+  // Read one after another, the thread sat idle for ~15% of the time.
+  const readPage = async (number: number): Promise<Line[]> => {
     if (cancelled()) throw truncated(undefined, `reading it took longer than ${TIMEOUT_MS / 1000} s`);
     let items: Item[];
     try {
@@ -215,8 +217,9 @@ async function readDocument(document: DocumentLike, cancelled: () => boolean): P
     } catch (cause) {
       throw loadError(cause);
     }
-    pagesOfLines.push(pageLines(items));
-  }
+    return pageLines(items);
+  };
+  const pagesOfLines = await Promise.all(Array.from({ length: document.numPages }, (_, index) => readPage(index + 1)));
   const documentPitch = lowerQuartile(pagesOfLines.flatMap(pitchRatios)) ?? 1.2;
   const pageTexts = pagesOfLines.map((lines) => renderPage(lines, documentPitch));
 
