@@ -24,6 +24,27 @@ export const annotationPassSchema = z.object({
   notes: z.unknown().optional(),
 });
 
+/**
+ * A review of one document's gold labels against the guide: changes to the labels of paragraphs
+ * (by the citation id tagReport() gives them), each naming the rule that decides it.
+ */
+export const annotationReviewSchema = z.object({
+  report: z.string().min(1),
+  reviewer: z.string().min(1),
+  /** What the review covered, e.g. "core themes". */
+  scope: z.string().min(1),
+  changes: z.array(
+    z.object({
+      paragraph: z.string().min(1),
+      add: z.array(label).default([]),
+      remove: z.array(label).default([]),
+      rule: z.string().min(1),
+      why: z.string().min(1),
+    }),
+  ),
+});
+
 export type Gold = z.infer<typeof goldSchema>;
+export type AnnotationReview = z.infer<typeof annotationReviewSchema>;
 export type GoldLabel = z.infer<typeof label>;
 export type AnnotationPass = z.infer<typeof annotationPassSchema>;

@@ -1,6 +1,6 @@
 /**
  * The gold corpus: valid, complete (every paragraph the tagger cites is present), and exactly what
- * `npm run gold` builds from the committed annotation passes — so gold cannot drift from its source.
+ * `npm run gold` builds from the committed annotation passes and reviews — so gold cannot drift from its source.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,10 @@ describe('gold corpus', () => {
     it('lists every paragraph the tagger cites, and every annotated label found a paragraph', () => {
       expect(Object.keys(built.gold.paragraphs)).toHaveLength(built.paragraphs);
       expect(built.unmatched.flatMap((entry) => entry.labels)).toEqual([]);
+    });
+
+    it('applies every change of its review (none names a missing paragraph or label)', () => {
+      expect(built.reviewProblems).toEqual([]);
     });
   });
 });
