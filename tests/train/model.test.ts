@@ -41,25 +41,25 @@ describe('models/classifier.json', () => {
 });
 
 // Floors sit just below what was measured (leave-one-report-out, 20 gold documents): core pair
-// micro-F1 0.783, core theme-only F1 0.841, all-theme pair 0.746; per theme 0.804 supervision,
-// 0.774 plans, 0.730 life-story work, 0.819 RHIs, 0.759 CAMHS, 0.826 PEPs.
+// micro-F1 0.793, core theme-only F1 0.858, all-theme pair 0.748; per theme 0.795 supervision,
+// 0.792 plans, 0.771 life-story work, 0.843 RHIs, 0.761 CAMHS, 0.833 PEPs.
 describe('leave-one-report-out floors', () => {
   it('core (theme, polarity) pair micro-F1', () => {
-    expect(evaluation.pairs.core.f1).toBeGreaterThanOrEqual(0.76);
+    expect(evaluation.pairs.core.f1).toBeGreaterThanOrEqual(0.78);
   });
   it('core theme-only F1', () => {
-    expect(evaluation.themes.core.f1).toBeGreaterThanOrEqual(0.82);
+    expect(evaluation.themes.core.f1).toBeGreaterThanOrEqual(0.84);
   });
   it('all-theme pair micro-F1', () => {
-    expect(evaluation.pairs.all.f1).toBeGreaterThanOrEqual(0.72);
+    expect(evaluation.pairs.all.f1).toBeGreaterThanOrEqual(0.73);
   });
   it.each([
     ['supervision', 0.78],
-    ['plans', 0.75],
-    ['life_story_work', 0.70],
-    ['return_home_interviews', 0.79],
-    ['camhs', 0.73],
-    ['peps', 0.80],
+    ['plans', 0.77],
+    ['life_story_work', 0.75],
+    ['return_home_interviews', 0.82],
+    ['camhs', 0.74],
+    ['peps', 0.81],
   ])('%s pair F1 ≥ %f', (theme, floor) => {
     expect(evaluation.pairs.byTheme[theme]!.f1).toBeGreaterThanOrEqual(floor);
   });
