@@ -195,7 +195,7 @@ export function readMetadata(structure: Structure): ReportMetadata {
     inspectionEnd: dates?.end ?? null,
     publicationDate: published ?? null,
     publishedOn: published ? parseSingleDate(published) : null,
-    leadInspector: council ? null : readLeadInspector(head) ?? readLeadInspector(flatten(structure.text)),
+    leadInspector: council ? null : readLeadInspector(head) ?? readLeadInspectorAnywhere(structure.text),
     judgements,
   };
 }
@@ -279,6 +279,12 @@ function inferInspectionType(start: string | null, end: string | null): 'short' 
   const days = (Date.parse(end) - Date.parse(start)) / 86_400_000 + 1;
   if (days < 1 || days > 21) return null;
   return days <= 7 ? 'short' : 'standard';
+}
+
+// The whole text is flattened only when it names a lead inspector at all (most pasted seeds do
+// not): flattening every report's text cost a few per cent of tagText.
+function readLeadInspectorAnywhere(text: string): string | null {
+  return /Lead\s+inspector/.test(text) ? readLeadInspector(flatten(text)) : null;
 }
 
 function readLeadInspector(text: string): string | null {

@@ -29,16 +29,19 @@ export function weightsOf(model: ClassifierModel): Map<string, readonly [number,
 
 /** The three head probabilities for a feature vector. */
 export function scoreFeatures(features: ReadonlyMap<string, number>, model: ClassifierModel): CandidateScores {
-  const sums = [0, 0, 0];
   const table = weightsOf(model);
-  for (const [name, value] of features) {
+  let present = 0;
+  let strength = 0;
+  let weakness = 0;
+  // forEach, not for-of: no [name, value] pair is allocated per feature (this runs for every candidate).
+  features.forEach((value, name) => {
     const weights = table.get(name);
-    if (!weights) continue;
-    sums[0]! += weights[0] * value;
-    sums[1]! += weights[1] * value;
-    sums[2]! += weights[2] * value;
-  }
-  return { present: sigmoid(sums[0]!), strength: sigmoid(sums[1]!), weakness: sigmoid(sums[2]!) };
+    if (!weights) return;
+    present += weights[0] * value;
+    strength += weights[1] * value;
+    weakness += weights[2] * value;
+  });
+  return { present: sigmoid(present), strength: sigmoid(strength), weakness: sigmoid(weakness) };
 }
 
 /** The polarities to report for a candidate, each with its confidence; empty when not judged. */
