@@ -266,8 +266,8 @@ async function* runInWorkers(
   // Workers take whole files only when there are two or more of them: with one, the calling
   // thread reads every file and the worker only analyses text. pdf.js and the NLP models each
   // cost a thread ~0.5 s of loading and JIT warm-up, and a thread that runs only one of them pays
-  // only that one; on 2 cores, 18 PDFs took 2.7 s with both threads doing everything and ~2 s
-  // split this way (npm run bench).
+  // only that one; on 2 cores the CLI took 2.4-2.5 s on the 18 shared PDFs with both threads
+  // doing everything, 2.2-2.4 s split this way (npm run bench).
   const workersTakeFiles = threads >= 3;
   const dispatch = (worker: PoolWorker): void => {
     if (!workersTakeFiles) return;
