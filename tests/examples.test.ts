@@ -26,7 +26,9 @@ describe('examples', () => {
     expect(output.trim().split('\n')).toHaveLength(19);
   });
 
-  it('custom-theme finds family time in Gateshead 2019', () => {
-    expect(run('custom-theme.ts')).toMatch(/^¶20 strength/m);
+  it('custom-theme finds family time judged in the seed reports', () => {
+    const output = run('custom-theme.ts');
+    expect(output).toMatch(/^002 ¶27 strength /m);
+    expect(output).toMatch(/^004 ¶20 strength /m);
   });
 });

@@ -6,7 +6,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { flagHelp, type FlagSpec } from '../_internal/flags.js';
 import { createTagger } from '../pipeline.js';
-import { leaveOneReportOut } from '../train/cross-validate.js';
+import { leaveOneReportOut, leaveOneThemeOut, type TrainingDocument } from '../train/cross-validate.js';
+import { coreThemeIds } from '../themes/taxonomy.js';
 import { createBaseline } from './baseline.js';
 import { loadGoldCorpus, prepareTrainingDocuments } from './corpus.js';
 import { formatComparison, formatEvaluation } from './format.js';
@@ -17,6 +18,10 @@ const evalFlags = {
   corpus: { type: 'string', default: '../shared/corpus', value: 'folder', description: 'the folder gold "source" paths are relative to' },
   'in-sample': { type: 'boolean', description: 'score the shipped model as it is (optimistic if it was trained on this gold)' },
   errors: { type: 'string', default: '25', value: 'n', description: 'list the first n misses and false alarms' },
+  'unseen-themes': {
+    type: 'boolean',
+    description: 'also score each core theme as if it were a custom theme: the classifier trained without it (and without the held-out report) against the lexicon rules (slow: one training per theme and report)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -24,7 +29,7 @@ const usage = ['Usage: practice-themes eval [options]', '', 'Options:', ...flagH
 
 /** Runs the evaluation and prints it; resolves to the exit code (0 ok, 2 usage). */
 export async function evaluateCommand(argv: string[], print: (text: string) => void = console.log): Promise<number> {
-  let values: { gold?: string; corpus?: string; 'in-sample'?: boolean; errors?: string; help?: boolean };
+  let values: { gold?: string; corpus?: string; 'in-sample'?: boolean; errors?: string; 'unseen-themes'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: evalFlags as ParseArgsConfig['options'], strict: true }));
   } catch (error) {
@@ -44,12 +49,13 @@ export async function evaluateCommand(argv: string[], print: (text: string) => v
   const golds = documents.map((document) => document.gold);
   let classifier: Evaluation;
   let reports;
+  const training = values['in-sample'] && !values['unseen-themes'] ? undefined : await prepareTrainingDocuments(documents);
   if (values['in-sample']) {
     const tagger = createTagger();
     reports = await Promise.all(documents.map((document) => tagger.tagReport(document.input)));
     classifier = evaluate(reports.map((report, index) => ({ report: documents[index]!.id, findings: report.findings, paragraphs: report.paragraphs })), golds);
   } else {
-    classifier = leaveOneReportOut(await prepareTrainingDocuments(documents)).evaluation;
+    classifier = leaveOneReportOut(training!).evaluation;
   }
   const rulesTagger = createTagger({ classifier: 'rules' });
   const baseline = createBaseline();
@@ -61,5 +67,21 @@ export async function evaluateCommand(argv: string[], print: (text: string) => v
   print(formatComparison({ classifier, 'rules only': rules, 'keyword+wink': keyword }));
   print(`\n=== classifier ===\n${formatEvaluation(classifier, { errors })}`);
   print(`\n=== keyword baseline: theme by taxonomy term, polarity by wink-nlp sentence sentiment ===\n${formatEvaluation(keyword)}`);
+  if (values['unseen-themes']) print(`\n${formatUnseenThemes(training!, rules)}`);
   return 0;
+}
+
+// A custom theme is one the classifier never saw: each core theme is scored that way, beside the
+// lexicon rules (which need no training) on the same theme.
+function formatUnseenThemes(documents: readonly TrainingDocument[], rules: Evaluation): string {
+  const lines = [
+    '=== custom themes: each core theme scored by a classifier trained without it (and without the held-out report), against the lexicon rules ===',
+    `${'theme'.padEnd(26)}${'classifier, unseen'.padStart(20)}${'rules'.padStart(10)}   (pair F1)`,
+  ];
+  for (const theme of coreThemeIds) {
+    const unseen = leaveOneThemeOut(documents, theme).pairs.byTheme[theme]?.f1 ?? 0;
+    const byRules = rules.pairs.byTheme[theme]?.f1 ?? 0;
+    lines.push(`${theme.padEnd(26)}${(unseen * 100).toFixed(1).padStart(20)}${(byRules * 100).toFixed(1).padStart(10)}`);
+  }
+  return lines.join('\n');
 }

@@ -23,8 +23,8 @@ export const tagOptionsSchema = z
     polarityModel: z.unknown().optional(),
     /**
      * "model" (default): the trained classifier (models/classifier.json) decides which themes a
-     * paragraph judges and how. "rules": the lexicon rules alone (use with custom taxonomies whose
-     * themes the model was not trained on).
+     * paragraph judges and how, custom themes included (it judges a theme it never saw better than
+     * the rules do: `npm run eval -- --unseen-themes`). "rules": the lexicon rules alone.
      */
     classifier: z.enum(['model', 'rules']).default('model'),
     /** A trained classifier to use instead of models/classifier.json. */

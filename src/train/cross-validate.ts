@@ -35,3 +35,26 @@ export function leaveOneReportOut(documents: readonly TrainingDocument[], config
   );
   return { evaluation, findings };
 }
+
+/**
+ * How the classifier judges a theme it was never trained on (a user's custom theme): for each
+ * held-out report group, a model is trained on the other reports' candidates of every theme but
+ * `theme`, then scores the held-out reports' `theme` candidates. Only `theme` is scored.
+ */
+export function leaveOneThemeOut(documents: readonly TrainingDocument[], theme: string, config: TrainConfig = defaultTrainConfig): Evaluation {
+  const findings = new Map<string, Finding[]>();
+  for (const group of new Set(documents.map((document) => document.group))) {
+    const training = documents
+      .filter((document) => document.group !== group)
+      .flatMap((document) => labelCandidates(document.candidates.filter((candidate) => candidate.theme !== theme), document.gold).examples);
+    const model = train(training, config);
+    for (const document of documents.filter((candidate) => candidate.group === group)) {
+      findings.set(document.id, classifyCandidates(document.candidates.filter((candidate) => candidate.theme === theme), model));
+    }
+  }
+  const onlyTheme = (gold: Gold): Gold => ({ ...gold, paragraphs: Object.fromEntries(Object.entries(gold.paragraphs).map(([paragraph, labels]) => [paragraph, labels.filter(([name]) => name === theme)])) });
+  return evaluate(
+    documents.map((document) => ({ report: document.id, findings: findings.get(document.id)!, paragraphs: document.paragraphs })),
+    documents.map((document) => onlyTheme(document.gold)),
+  );
+}
