@@ -3,7 +3,7 @@
  * Ofsted boilerplate page. Marked per line; the lines stay in the source and are skipped.
  */
 import type { Line } from './lines.js';
-import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
+import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, judgementAreaStartPattern, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
 
 /** Marks the lines that are page furniture. The first report title is kept as front matter. */
 export function markFurniture(lines: Line[]): boolean[] {
@@ -62,6 +62,9 @@ function countRepeatedLines(lines: Line[]): Map<string, number> {
     if (line.pageBreak) page++;
     const plain = line.plain.trim();
     if (plain.length < 12 || plain.length > 90 || /[.]$/.test(plain)) continue;
+    // Judgement titles repeat by design (the judgements table, then each section's heading, and
+    // again in a text holding two reports); they are never running headers.
+    if (judgementAreaStartPattern.test(plain)) continue;
     const seen = pages.get(plain) ?? new Set<number>();
     seen.add(paged ? page : occurrence++);
     pages.set(plain, seen);

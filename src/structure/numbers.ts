@@ -13,7 +13,7 @@ export interface NumberedBlock {
 
 export interface NumberingProblem {
   block: Block;
-  ruleId: 'paragraph-number-recovered' | 'paragraph-number-conflict' | 'paragraph-number-repeated';
+  ruleId: 'paragraph-number-recovered' | 'paragraph-number-conflict' | 'paragraph-number-repeated' | 'paragraph-number-skipped';
   reason: string;
   expected?: string;
   actual?: string;
@@ -78,6 +78,19 @@ function inferOfstedNumbers(paragraphs: Block[], problems: NumberingProblem[]): 
     const block = body[index]!;
     if (block.printedNumber !== undefined) {
       result.set(block, { value: block.printedNumber, inferred: false });
+      // Printed numbers that jump (16 then 18, or a body opening at 2) mean a paragraph's number
+      // was not recognised, so its text sits inside the paragraph before: say so, it cites wrongly.
+      const expected = index === 0 ? 1 : previous.value + (index - previous.index);
+      if (block.printedNumber > expected) {
+        const missing = expected === block.printedNumber - 1 ? `${expected}` : `${expected}–${block.printedNumber - 1}`;
+        problems.push({
+          block,
+          ruleId: 'paragraph-number-skipped',
+          reason: `paragraph numbers jump to ${block.printedNumber} where ${expected} was expected; the text of paragraph ${missing} is probably inside the paragraph before (a number the structure stage did not recognise)`,
+          expected: String(expected),
+          actual: String(block.printedNumber),
+        });
+      }
       previous = { index, value: block.printedNumber };
       continue;
     }
