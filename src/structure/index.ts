@@ -11,7 +11,7 @@ import { TextBuilder } from '../_internal/offset-map.js';
 import type { Span } from '../span.js';
 import { buildBlocks, type Block, type Genre } from './blocks.js';
 import { markFurniture } from './furniture.js';
-import { splitLines, type Line } from './lines.js';
+import { repairLineBreaks, splitLines, type Line } from './lines.js';
 import { assignCitationIds } from './numbers.js';
 
 export type SectionKind = 'front' | 'judgements' | 'summary' | 'improve' | 'judgement' | 'heading';
@@ -65,7 +65,8 @@ export interface Structure {
 
 /** Recovers the report's structure from its normalised source text. */
 export function recoverStructure(source: Source): Structure {
-  const lines = splitLines(source.text, source.kind === 'markdown');
+  const markdown = source.kind === 'markdown';
+  const { lines, repairs } = repairLineBreaks(splitLines(source.text, markdown), source.text, markdown);
   const genre = detectGenre(lines);
   const furniture = markFurniture(lines);
   const { wrapped, wrapWidth } = measureWrapping(lines, furniture);
@@ -176,6 +177,33 @@ export function recoverStructure(source: Source): Structure {
       level: 'warning',
       place: { start: 0, end: 0 },
       note: `source line ${stray.index + 1}`,
+    });
+  }
+  if (repairs.doubleSpaced) {
+    messages.push({
+      reason: 'every line of the text is followed by a blank line (a double-spaced paste); single blank lines were read as line breaks and longer gaps as paragraph breaks',
+      ruleId: 'double-spaced',
+      source: 'practice-themes:structure',
+      level: 'info',
+      place: { start: 0, end: 0 },
+    });
+  }
+  if (repairs.runOnLines > 0) {
+    messages.push({
+      reason: `${repairs.runOnLines === 1 ? 'a line' : `${repairs.runOnLines} lines`} of over 2,000 characters (the line breaks were lost); paragraphs were found only where a paragraph number follows a sentence, so headings, the summary and the improvement bullets may be merged`,
+      ruleId: 'run-on-text',
+      source: 'practice-themes:structure',
+      level: 'warning',
+      place: { start: 0, end: 0 },
+    });
+  }
+  if (paragraphs.length === 0 && lines.some((line) => !line.blank && !furniture[line.index])) {
+    messages.push({
+      reason: 'no paragraph of report text was found, so nothing can be cited or tagged; the text may be all front matter, or not a report',
+      ruleId: 'no-paragraphs',
+      source: 'practice-themes:structure',
+      level: 'warning',
+      place: { start: 0, end: 0 },
     });
   }
   const set = furnitureShare(lines, furniture);

@@ -113,3 +113,64 @@ export function dropLeading(line: Line, count: number, text: string): Span[] {
   if (first) while (first.start < first.end && /\s/.test(text.charAt(first.start))) first.start++;
   return pieces.filter((piece) => piece.end > piece.start);
 }
+
+/** What {@link repairLineBreaks} changed, for the report's messages. */
+export interface LineRepairs {
+  /** Every line break of wrapped text came out as a blank line; single blank lines were read as line breaks. */
+  doubleSpaced: boolean;
+  /** Lines over RUN_ON_LENGTH characters (line breaks lost) that were split at inline paragraph numbers. */
+  runOnLines: number;
+}
+
+// No line of the shared documents is longer than ~930 characters (one paragraph per line).
+const RUN_ON_LENGTH = 2000;
+// A sentence end followed by a paragraph number and a capital ("... a difference. 20. Children"),
+// or by the opening of Ofsted's closing boilerplate page, which then stays out of the last paragraph.
+const inlineParagraphStart = /[.!?]["'”’)]?\s+(?=\d{1,3}\.\s+["'“‘(]?[A-Z]|The Office for Standards in Education|If you would like a copy of this document)/g;
+
+/**
+ * Repairs two ways pasting loses line structure, keeping every offset:
+ * - double spacing (some PDF viewers copy each wrapped line followed by a blank line, and a
+ *   paragraph gap as several): when nearly every line is followed by exactly one blank line and
+ *   most lines end mid-sentence, single blank lines are dropped and longer runs stay gaps;
+ * - run-on text (line breaks lost altogether): a line over RUN_ON_LENGTH characters is split
+ *   before each inline paragraph number that follows a sentence end (and before the closing
+ *   Ofsted boilerplate).
+ * Lines are renumbered; Markdown lines are left alone.
+ */
+export function repairLineBreaks(lines: Line[], text: string, markdown: boolean): { lines: Line[]; repairs: LineRepairs } {
+  let repaired = lines;
+  const doubleSpaced = !markdown && isDoubleSpaced(lines);
+  if (doubleSpaced) repaired = repaired.filter((line, index) => !(line.blank && !repaired[index - 1]?.blank && !repaired[index + 1]?.blank && index > 0 && index < repaired.length - 1));
+  let runOnLines = 0;
+  if (!markdown && repaired.some((line) => line.end - line.start > RUN_ON_LENGTH)) {
+    repaired = repaired.flatMap((line) => {
+      if (line.end - line.start <= RUN_ON_LENGTH) return [line];
+      runOnLines++;
+      const cuts = [line.start];
+      const content = text.slice(line.start, line.end);
+      for (const match of content.matchAll(inlineParagraphStart)) cuts.push(line.start + (match.index ?? 0) + match[0].length);
+      cuts.push(line.end);
+      return cuts.slice(0, -1).map((from, at) => describeLine(text, from, cuts[at + 1]!, 0, false));
+    });
+  }
+  if (repaired !== lines) repaired = repaired.map((line, index) => ({ ...line, index }));
+  return { lines: repaired, repairs: { doubleSpaced, runOnLines } };
+}
+
+function isDoubleSpaced(lines: readonly Line[]): boolean {
+  let content = 0;
+  let adjacent = 0;
+  let singleGaps = 0;
+  let openEnded = 0;
+  lines.forEach((line, index) => {
+    if (line.blank) {
+      if (index > 0 && index < lines.length - 1 && !lines[index - 1]!.blank && !lines[index + 1]!.blank) singleGaps++;
+      return;
+    }
+    content++;
+    if (lines[index + 1] && !lines[index + 1]!.blank) adjacent++;
+    if (!/[.!?:;]["'”’)]?$/.test(line.plain.trim())) openEnded++;
+  });
+  return content >= 20 && adjacent <= content * 0.1 && singleGaps >= content * 0.6 && openEnded >= content * 0.5;
+}
