@@ -11,7 +11,7 @@ import { TextBuilder } from '../_internal/offset-map.js';
 import type { Span } from '../span.js';
 import { buildBlocks, type Block, type Genre } from './blocks.js';
 import { markFurniture } from './furniture.js';
-import { repairLineBreaks, splitLines, type Line } from './lines.js';
+import { repairLineBreaks, splitLines, type Line, type LineRepairs } from './lines.js';
 import { assignCitationIds } from './numbers.js';
 
 export type SectionKind = 'front' | 'judgements' | 'summary' | 'improve' | 'judgement' | 'heading';
@@ -179,57 +179,46 @@ export function recoverStructure(source: Source): Structure {
       note: `source line ${stray.index + 1}`,
     });
   }
+  messages.push(...documentMessages(lines, furniture, repairs, paragraphs.length));
+  return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
+}
+
+/** Messages about the document as a whole: repaired pastes, no paragraphs, too much furniture. */
+function documentMessages(lines: readonly Line[], furniture: readonly boolean[], repairs: LineRepairs, paragraphCount: number): ReportMessage[] {
+  const found: ReportMessage[] = [];
+  // They concern no one place in the text: their span is empty, at its start.
+  const add = (ruleId: string, level: ReportMessage['level'], reason: string): void => {
+    found.push({ reason, ruleId, source: 'practice-themes:structure', level, place: { start: 0, end: 0 } });
+  };
   if (repairs.doubleSpaced) {
-    messages.push({
-      reason: 'every line of the text is followed by a blank line (a double-spaced paste); single blank lines were read as line breaks and longer gaps as paragraph breaks',
-      ruleId: 'double-spaced',
-      source: 'practice-themes:structure',
-      level: 'info',
-      place: { start: 0, end: 0 },
-    });
+    add('double-spaced', 'info', 'every line of the text is followed by a blank line (a double-spaced paste); single blank lines were read as line breaks and longer gaps as paragraph breaks');
   }
   if (repairs.runOnLines > 0) {
-    messages.push({
-      reason: `${repairs.runOnLines === 1 ? 'a line' : `${repairs.runOnLines} lines`} of over 2,000 characters (the line breaks were lost); paragraphs were found only where a paragraph number follows a sentence, so headings, the summary and the improvement bullets may be merged`,
-      ruleId: 'run-on-text',
-      source: 'practice-themes:structure',
-      level: 'warning',
-      place: { start: 0, end: 0 },
-    });
+    const what = repairs.runOnLines === 1 ? 'a line' : `${repairs.runOnLines} lines`;
+    add('run-on-text', 'warning', `${what} of over 2,000 characters (the line breaks were lost); paragraphs were found only where a paragraph number follows a sentence, so headings, the summary and the improvement bullets may be merged`);
   }
-  if (paragraphs.length === 0 && lines.some((line) => !line.blank && !furniture[line.index])) {
-    messages.push({
-      reason: 'no paragraph of report text was found, so nothing can be cited or tagged; the text may be all front matter, or not a report',
-      ruleId: 'no-paragraphs',
-      source: 'practice-themes:structure',
-      level: 'warning',
-      place: { start: 0, end: 0 },
-    });
+  if (paragraphCount === 0 && lines.some((line) => !line.blank && !furniture[line.index])) {
+    add('no-paragraphs', 'warning', 'no paragraph of report text was found, so nothing can be cited or tagged; the text may be all front matter, or not a report');
   }
-  const set = furnitureShare(lines, furniture);
-  if (set > MAX_FURNITURE_SHARE) {
-    messages.push({
-      reason: `${Math.round(set * 100)}% of the text was set aside as page furniture (running headers, footers, the closing boilerplate), where reports have under 10%; if report text is missing from the paragraphs, check the input (a file holding a report twice, or several reports)`,
-      ruleId: 'furniture-heavy',
-      source: 'practice-themes:structure',
-      level: 'warning',
-      place: { start: 0, end: 0 },
-    });
+  const setAside = furnitureShare(lines, furniture);
+  if (setAside > MAX_FURNITURE_SHARE) {
+    add('furniture-heavy', 'warning', `${Math.round(setAside * 100)}% of the text was set aside as page furniture (running headers, footers, the closing boilerplate), where reports have under 10%; if report text is missing from the paragraphs, check the input (a file holding a report twice, or several reports)`);
   }
-  return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
+  return found;
 }
 
 // Measured on the 23 shared documents: 0-9.3% of their text is furniture.
 const MAX_FURNITURE_SHARE = 0.25;
 
+/** The share of the text's characters on furniture lines. */
 function furnitureShare(lines: readonly Line[], furniture: readonly boolean[]): number {
   let all = 0;
-  let set = 0;
+  let setAside = 0;
   for (const line of lines) {
     all += line.plain.length;
-    if (furniture[line.index]) set += line.plain.length;
+    if (furniture[line.index]) setAside += line.plain.length;
   }
-  return all === 0 ? 0 : set / all;
+  return all === 0 ? 0 : setAside / all;
 }
 
 // Inspectors' recommendations in an Ofsted report are things to improve, like the bullets of
