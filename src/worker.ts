@@ -1,7 +1,8 @@
 /**
  * The worker thread behind `tagFolder` (practice-themes/node): it builds one tagger from the
  * options it is started with, then tags what it is sent, one at a time — a file, or the text
- * the calling thread extracted from one — and posts each report (or error) back. Also home of `readReportFile`, shared with the Node entry.
+ * the calling thread extracted from one — and posts each report (or error) back. Also home of
+ * `readReportFile`, shared with the Node entry.
  *
  * This module only serves when it is started as practice-themes' worker (a marker in
  * `workerData`); imported anywhere else it does nothing.
