@@ -165,7 +165,7 @@ async function tagOne(file: string, tagger: Tagger): Promise<FolderResult> {
   try {
     return { file, report: await tagger.tagReport(await readReportFile(file)) };
   } catch (error) {
-    return { file, error: error instanceof Error ? error : new Error(String(error)) };
+    return { file, error: asError(error) };
   }
 }
 
@@ -173,8 +173,13 @@ function tagIngestedHere(file: string, source: Source, tagger: Tagger): FolderRe
   try {
     return { file, report: tagSourceWith(tagger, source) };
   } catch (error) {
-    return { file, error: error instanceof Error ? error : new Error(String(error)) };
+    return { file, error: asError(error) };
   }
+}
+
+// A thrown value as the Error a FolderResult carries.
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 interface WorkerScript {
@@ -337,7 +342,7 @@ async function* runInWorkers(
       try {
         source = await ingest(await readReportFile(file));
       } catch (error) {
-        if (!stopped) finish(index, { file, error: error instanceof Error ? error : new Error(String(error)) });
+        if (!stopped) finish(index, { file, error: asError(error) });
       } finally {
         reading -= 1;
       }

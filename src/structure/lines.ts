@@ -141,7 +141,7 @@ const inlineParagraphStart = /[.!?]["'”’)]?\s+(?=\d{1,3}\.\s+["'“‘(]?[A-
 export function repairLineBreaks(lines: Line[], text: string, markdown: boolean): { lines: Line[]; repairs: LineRepairs } {
   let repaired = lines;
   const doubleSpaced = !markdown && isDoubleSpaced(lines);
-  if (doubleSpaced) repaired = repaired.filter((line, index) => !(line.blank && !repaired[index - 1]?.blank && !repaired[index + 1]?.blank && index > 0 && index < repaired.length - 1));
+  if (doubleSpaced) repaired = lines.filter((_, index) => !isSingleGap(lines, index));
   let runOnLines = 0;
   if (!markdown && repaired.some((line) => line.end - line.start > RUN_ON_LENGTH)) {
     repaired = repaired.flatMap((line) => {
@@ -165,7 +165,7 @@ function isDoubleSpaced(lines: readonly Line[]): boolean {
   let openEnded = 0;
   lines.forEach((line, index) => {
     if (line.blank) {
-      if (index > 0 && index < lines.length - 1 && !lines[index - 1]!.blank && !lines[index + 1]!.blank) singleGaps++;
+      if (isSingleGap(lines, index)) singleGaps++;
       return;
     }
     content++;
@@ -173,4 +173,9 @@ function isDoubleSpaced(lines: readonly Line[]): boolean {
     if (!/[.!?:;]["'”’)]?$/.test(line.plain.trim())) openEnded++;
   });
   return content >= 20 && adjacent <= content * 0.1 && singleGaps >= content * 0.6 && openEnded >= content * 0.5;
+}
+
+/** A blank line with text on the line before it and on the line after it. */
+function isSingleGap(lines: readonly Line[], index: number): boolean {
+  return lines[index]!.blank && index > 0 && index < lines.length - 1 && !lines[index - 1]!.blank && !lines[index + 1]!.blank;
 }

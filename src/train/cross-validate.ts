@@ -23,12 +23,7 @@ export interface TrainingDocument {
 
 /** Trains one model per held-out group and scores each held-out document with its fold's model. */
 export function leaveOneReportOut(documents: readonly TrainingDocument[], config: TrainConfig = defaultTrainConfig): { evaluation: Evaluation; findings: Map<string, Finding[]> } {
-  const findings = new Map<string, Finding[]>();
-  for (const group of new Set(documents.map((document) => document.group))) {
-    const training = documents.filter((document) => document.group !== group).flatMap((document) => labelCandidates(document.candidates, document.gold).examples);
-    const model = train(training, config);
-    for (const document of documents.filter((candidate) => candidate.group === group)) findings.set(document.id, classifyCandidates(document.candidates, model));
-  }
+  const findings = foldFindings(documents, config, () => true);
   const evaluation = evaluate(
     documents.map((document) => ({ report: document.id, findings: findings.get(document.id)!, paragraphs: document.paragraphs })),
     documents.map((document) => document.gold),
@@ -42,19 +37,31 @@ export function leaveOneReportOut(documents: readonly TrainingDocument[], config
  * `theme`, then scores the held-out reports' `theme` candidates. Only `theme` is scored.
  */
 export function leaveOneThemeOut(documents: readonly TrainingDocument[], theme: string, config: TrainConfig = defaultTrainConfig): Evaluation {
-  const findings = new Map<string, Finding[]>();
-  for (const group of new Set(documents.map((document) => document.group))) {
-    const training = documents
-      .filter((document) => document.group !== group)
-      .flatMap((document) => labelCandidates(document.candidates.filter((candidate) => candidate.theme !== theme), document.gold).examples);
-    const model = train(training, config);
-    for (const document of documents.filter((candidate) => candidate.group === group)) {
-      findings.set(document.id, classifyCandidates(document.candidates.filter((candidate) => candidate.theme === theme), model));
-    }
-  }
+  const findings = foldFindings(documents, config, (candidate) => candidate.theme !== theme, (candidate) => candidate.theme === theme);
   const onlyTheme = (gold: Gold): Gold => ({ ...gold, paragraphs: Object.fromEntries(Object.entries(gold.paragraphs).map(([paragraph, labels]) => [paragraph, labels.filter(([name]) => name === theme)])) });
   return evaluate(
     documents.map((document) => ({ report: document.id, findings: findings.get(document.id)!, paragraphs: document.paragraphs })),
     documents.map((document) => onlyTheme(document.gold)),
   );
+}
+
+/**
+ * The findings of every document, each from a model trained on the other report groups'
+ * candidates that `trainOn` keeps; a held-out document's candidates that `scoreOn` keeps are scored.
+ */
+function foldFindings(
+  documents: readonly TrainingDocument[],
+  config: TrainConfig,
+  trainOn: (candidate: Candidate) => boolean,
+  scoreOn: (candidate: Candidate) => boolean = trainOn,
+): Map<string, Finding[]> {
+  const findings = new Map<string, Finding[]>();
+  for (const group of new Set(documents.map((document) => document.group))) {
+    const training = documents
+      .filter((document) => document.group !== group)
+      .flatMap((document) => labelCandidates(document.candidates.filter(trainOn), document.gold).examples);
+    const model = train(training, config);
+    for (const document of documents.filter((candidate) => candidate.group === group)) findings.set(document.id, classifyCandidates(document.candidates.filter(scoreOn), model));
+  }
+  return findings;
 }
