@@ -12,12 +12,18 @@ import { dirname, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply, type WorkerRequest } from './_internal/worker-protocol.js';
+import { resolveConfig } from './config.js';
 import { PracticeThemesError } from './errors.js';
-import { tagReport } from './index.js';
 import { ingest, type Source } from './ingest/index.js';
-import { createTagger, tagSourceWith, type Report, type Tagger } from './pipeline.js';
+import type { Report, Tagger } from './pipeline.js';
 import type { TagOptions } from './schemas/options.js';
-import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply, type WorkerRequest } from './worker.js';
+
+// The pipeline (wink-nlp, the classifier) is loaded on first use: with worker threads, the
+// calling thread only reads files and extracts their text, and never needs it. Loading it there
+// cost the CLI ~0.1 s of start-up and slowed every garbage collection of a thread that is the
+// bottleneck (npm run bench).
+const loadPipeline = () => import('./pipeline.js');
 
 /** A tagged file: the report, plus the path it was read from. */
 export type FileReport = Report & { file: string };
@@ -62,9 +68,11 @@ export const defaultExtensions: readonly string[] = ['.pdf', '.txt', '.md'];
  */
 export async function tagFile(path: string, options?: TagOptions): Promise<FileReport> {
   // Validate the options before touching the file: a bad option is the caller's error, not the file's.
-  const tagger = options === undefined ? undefined : createTagger(options);
+  const config = options === undefined ? undefined : resolveConfig(options);
   const bytes = await readReportFile(path);
-  return { file: path, ...(tagger ? await tagger.tagReport(bytes) : await tagReport(bytes)) };
+  if (config) return { file: path, ...(await (await loadPipeline()).taggerFromConfig(config).tagReport(bytes)) };
+  const { tagReport } = await import('./index.js');
+  return { file: path, ...(await tagReport(bytes)) };
 }
 
 /**
@@ -94,19 +102,21 @@ export function tagFolder(inputs: string | readonly string[], options: TagFolder
   if (extensions !== undefined && (!Array.isArray(extensions) || extensions.some((ending) => typeof ending !== 'string' || ending.length === 0))) {
     throw new PracticeThemesError('INVALID_OPTIONS', `extensions must be a list of file name endings such as [".pdf", ".txt"], got ${JSON.stringify(extensions)} — pass non-empty strings`);
   }
-  // Validates the options (and loads the models) before any file is read.
-  const tagger = createTagger(tagOptions);
+  // Validates the options before any file is read; the models load only if this thread tags.
+  const config = resolveConfig(tagOptions);
+  let tagger: Promise<Tagger> | undefined;
+  const taggerHere = (): Promise<Tagger> => (tagger ??= loadPipeline().then(({ taggerFromConfig }) => taggerFromConfig(config)));
   const endings = (extensions ?? defaultExtensions).map((ending) => (ending.startsWith('.') ? ending : `.${ending}`).toLowerCase());
   const paths = typeof inputs === 'string' ? [inputs] : [...inputs];
   return {
-    [Symbol.asyncIterator]: () => runFolder(paths, endings, tagger, tagOptions, concurrency, onProgress),
+    [Symbol.asyncIterator]: () => runFolder(paths, endings, taggerHere, tagOptions, concurrency, onProgress),
   };
 }
 
 async function* runFolder(
   inputs: readonly string[],
   endings: readonly string[],
-  tagger: Tagger,
+  taggerHere: () => Promise<Tagger>,
   tagOptions: TagOptions,
   concurrency: number | undefined,
   onProgress: TagFolderOptions['onProgress'],
@@ -115,10 +125,10 @@ async function* runFolder(
   const threads = Math.min(concurrency ?? availableParallelism(), files.length);
   const script = threads > 1 ? workerScript() : null;
   if (!script) {
-    yield* runInThread(files, tagger, onProgress);
+    yield* runInThread(files, await taggerHere(), onProgress);
     return;
   }
-  yield* runInWorkers(files, script, threads, tagOptions, tagger, onProgress);
+  yield* runInWorkers(files, script, threads, tagOptions, taggerHere, onProgress);
 }
 
 /** Folders expanded to their report files (recursively), everything else kept; sorted, without duplicates. */
@@ -169,9 +179,10 @@ async function tagOne(file: string, tagger: Tagger): Promise<FolderResult> {
   }
 }
 
-function tagIngestedHere(file: string, source: Source, tagger: Tagger): FolderResult {
+async function tagIngestedHere(file: string, source: Source, taggerHere: () => Promise<Tagger>): Promise<FolderResult> {
   try {
-    return { file, report: tagSourceWith(tagger, source) };
+    const { tagSourceWith } = await loadPipeline();
+    return { file, report: tagSourceWith(await taggerHere(), source) };
   } catch (error) {
     return { file, error: asError(error) };
   }
@@ -234,7 +245,7 @@ async function* runInWorkers(
   script: WorkerScript,
   threads: number,
   tagOptions: TagOptions,
-  tagger: Tagger,
+  taggerHere: () => Promise<Tagger>,
   onProgress: TagFolderOptions['onProgress'],
 ): AsyncGenerator<FolderResult> {
   const results = new Map<number, FolderResult>();
@@ -271,8 +282,8 @@ async function* runInWorkers(
   // Workers take whole files only when there are two or more of them: with one, the calling
   // thread reads every file and the worker only analyses text. pdf.js and the NLP models each
   // cost a thread ~0.5 s of loading and JIT warm-up, and a thread that runs only one of them pays
-  // only that one; on 2 cores the CLI took 2.4-2.5 s on the 18 shared PDFs with both threads
-  // doing everything, 2.2-2.4 s split this way (npm run bench).
+  // only that one; on 2 cores the CLI took 2.2-2.35 s on the 18 shared PDFs with both threads
+  // doing everything, 2.05-2.15 s split this way (npm run bench).
   const workersTakeFiles = threads >= 3;
   const dispatch = (worker: PoolWorker): void => {
     if (!workersTakeFiles) return;
@@ -352,7 +363,7 @@ async function* runInWorkers(
         worker.sent.push(index);
         worker.thread.postMessage({ id: index, source } satisfies WorkerRequest);
       } else {
-        finish(index, tagIngestedHere(file, source, tagger));
+        finish(index, await tagIngestedHere(file, source, taggerHere));
       }
     }
   };

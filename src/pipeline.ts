@@ -3,23 +3,22 @@
  * ingest → structure → sentences → themes and polarity → findings → report.
  */
 import polarityModelJson from '../models/polarity.json';
-import { validationError } from './errors.js';
+import { resolveConfig, type TaggerConfig } from './config.js';
 import { aggregateFindings, summariseFindings, type Finding, type ThemeSummary } from './findings/aggregate.js';
 import { ingest, ingestText, type InputKind, type ReportInput, type Source } from './ingest/index.js';
 import type { ReportMessage } from './messages.js';
-import { polarityModelSchema, type PolarityModel } from './schemas/model.js';
-import { tagOptionsSchema, type ResolvedTagOptions, type TagOptions } from './schemas/options.js';
+import type { ClassifierModel, PolarityModel } from './schemas/model.js';
+import type { ResolvedTagOptions, TagOptions } from './schemas/options.js';
 import type { Taxonomy } from './schemas/taxonomy.js';
 import { createSentenceSplitter, type Sentence, type SentenceSplitter } from './sentences/split.js';
 import { recoverStructure, type Paragraph, type Section, type Structure } from './structure/index.js';
 import classifierModelJson from '../models/classifier.json';
 import { buildCandidates, type AnalysedSentence, type Candidate } from './themes/features.js';
-import { classifierModelSchema, type ClassifierModel } from './schemas/model.js';
 import { classifyCandidates } from './findings/classified.js';
 import { readMetadata, type ReportMetadata } from './structure/metadata.js';
 import { findMentionsInSentences } from './themes/match.js';
 import { analyseSentence, compilePolarityModel, judgeAnalysis, type CompiledPolarityModel } from './themes/polarity.js';
-import { defaultTaxonomy, extendTaxonomy, indexTerms, parseTaxonomy, type TermIndex } from './themes/taxonomy.js';
+import { indexTerms, type TermIndex } from './themes/taxonomy.js';
 import { compressOrigins, type OffsetRun } from './_internal/offset-map.js';
 import { libraryVersion } from './version.js';
 
@@ -62,21 +61,14 @@ export interface Tagger {
  * const report = tagger.tagText(text);
  */
 export function createTagger(options: TagOptions = {}): Tagger {
-  const resolved = parseOptions(options);
-  let taxonomy = resolved.taxonomy === undefined ? defaultTaxonomy() : parseTaxonomy(resolved.taxonomy);
-  if (resolved.extraThemes) taxonomy = extendTaxonomy(taxonomy, { themes: resolved.extraThemes });
-  if (resolved.themes) {
-    const known = new Set(taxonomy.themes.map((theme) => theme.id));
-    const unknown = resolved.themes.filter((theme) => !known.has(theme));
-    if (unknown.length > 0) {
-      throw validationError('INVALID_OPTIONS', 'options', [{ path: ['themes'], message: `unknown theme id "${unknown[0]}"` }], `use ids of the taxonomy: ${[...known].join(', ')}`, resolved);
-    }
-  }
-  // The shipped models are validated by the test suite (tests/train/model.test.ts); only models a
-  // caller passes in are checked here, which keeps start-up (every CLI worker pays it) short.
-  const polarityModel = resolved.polarityModel === undefined ? (polarityModelJson as PolarityModel) : parsePolarityModel(resolved.polarityModel);
-  const classifier =
-    resolved.classifier === 'rules' ? undefined : resolved.classifierModel === undefined ? shippedClassifier() : parseClassifierModel(resolved.classifierModel);
+  return taggerFromConfig(resolveConfig(options));
+}
+
+/** A tagger for options that {@link resolveConfig} already checked. */
+export function taggerFromConfig(config: TaggerConfig): Tagger {
+  const { taxonomy, options: resolved } = config;
+  const polarityModel = config.polarityModel ?? (polarityModelJson as PolarityModel);
+  const classifier = resolved.classifier === 'rules' ? undefined : (config.classifierModel ?? shippedClassifier());
   const compiledThemes = indexTerms(taxonomy);
   const compiledModel = compilePolarityModel(polarityModel);
   let splitter: SentenceSplitter | undefined;
@@ -165,26 +157,8 @@ function tagSource(source: Source, context: Context): Report {
   };
 }
 
-function parseOptions(options: unknown): ResolvedTagOptions {
-  const parsed = tagOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) throw validationError('INVALID_OPTIONS', 'options', parsed.error.issues, 'see the TagOptions type for the accepted options', options);
-  return parsed.data;
-}
-
 // The shipped classifier with the defaults its schema would fill in.
 function shippedClassifier(): ClassifierModel {
   const model = classifierModelJson as unknown as ClassifierModel;
   return { ...model, thresholds: { ...model.thresholds, report: model.thresholds.report ?? 0 }, meta: model.meta ?? {} };
-}
-
-function parseClassifierModel(value: unknown): ClassifierModel {
-  const parsed = classifierModelSchema.safeParse(value);
-  if (!parsed.success) throw validationError('INVALID_MODEL', 'classifier model', parsed.error.issues, 'see models/classifier.json in the package for the expected shape, or run `npm run train`', value);
-  return parsed.data;
-}
-
-function parsePolarityModel(value: unknown): PolarityModel {
-  const parsed = polarityModelSchema.safeParse(value);
-  if (!parsed.success) throw validationError('INVALID_MODEL', 'polarity model', parsed.error.issues, 'see models/polarity.json in the package for the expected shape', value);
-  return parsed.data;
 }

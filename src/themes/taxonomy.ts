@@ -129,7 +129,3 @@ export function termSource(term: string): string {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-function longestFirst(a: string, b: string): number {
-  return b.length - a.length;
-}

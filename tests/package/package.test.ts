@@ -163,6 +163,23 @@ describe('the built package', () => {
     });
   });
 
+  describe('the node entry', () => {
+    beforeAll(requireBuild);
+
+    // With worker threads, the calling thread only reads files and extracts their text: loading
+    // wink-nlp and the classifier there would slow the thread that bounds the CLI's run time.
+    it('loads the NLP pipeline only on demand, in both builds', () => {
+      const graph = moduleGraph(join(dist, 'node.js'));
+      const eagerPackages = [...graph.eager.values()].flatMap((imports) => imports.static.filter((specifier) => !specifier.startsWith('.') && !isNodeModule(specifier)));
+      expect(eagerPackages).not.toContain('wink-nlp');
+      expect([...graph.lazy.values()].some((imports) => imports.static.includes('wink-nlp'))).toBe(true);
+      const script = "require('./dist/node.cjs'); console.log(JSON.stringify(Object.keys(require.cache).filter((file) => file.includes('node_modules'))))";
+      const { status, output } = run(process.execPath, ['-e', script]);
+      expect(status, output).toBe(0);
+      expect(output).not.toMatch(/wink-nlp|wink-eng-lite-web-model/);
+    });
+  });
+
   describe('the testing entry', () => {
     beforeAll(requireBuild);
 
