@@ -83,6 +83,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
       blankBefore = true;
       continue;
     }
+    if (line.breakLost) blankBefore = true;
     const plain = line.plain.trim();
 
     if (zone === 'front') {

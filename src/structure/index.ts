@@ -195,7 +195,7 @@ function documentMessages(lines: readonly Line[], furniture: readonly boolean[],
   }
   if (repairs.runOnLines > 0) {
     const what = repairs.runOnLines === 1 ? 'a line' : `${repairs.runOnLines} lines`;
-    add('run-on-text', 'warning', `${what} of over 2,000 characters (the line breaks were lost); paragraphs were found only where a paragraph number follows a sentence, so headings, the summary and the improvement bullets may be merged`);
+    add('run-on-text', 'warning', `${what} of over 2,000 characters (the line breaks were lost); paragraph numbers, bullets and headings were found where they follow a sentence end, but unnumbered paragraphs (such as the summary's) run together, and a paragraph number after anything else stays in the text`);
   }
   if (paragraphCount === 0 && lines.some((line) => !line.blank && !furniture[line.index])) {
     add('no-paragraphs', 'warning', 'no paragraph of report text was found, so nothing can be cited or tagged; the text may be all front matter, or not a report');

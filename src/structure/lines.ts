@@ -21,6 +21,11 @@ export interface Line {
   headingLevel: number;
   /** The whole line is emphasised (`**Title**`): a heading in council papers. */
   emphasised: boolean;
+  /**
+   * Cut from a run-on line where a paragraph, heading or bullet began: the break (and any blank
+   * line) before it was lost, so it is read as if it followed a blank line.
+   */
+  breakLost?: boolean;
 }
 
 // Markup removed from Markdown lines: emphasis markers, <sup> tags, heading hashes, hard-break spaces.
@@ -124,9 +129,15 @@ export interface LineRepairs {
 
 // No line of the shared documents is longer than ~930 characters (one paragraph per line).
 const RUN_ON_LENGTH = 2000;
-// A sentence end followed by a paragraph number and a capital ("... a difference. 20. Children"),
-// or by the opening of Ofsted's closing boilerplate page, which then stays out of the last paragraph.
-const inlineParagraphStart = /[.!?]["'”’)]?\s+(?=\d{1,3}\.\s+["'“‘(]?[A-Z]|The Office for Standards in Education|If you would like a copy of this document)/g;
+// Where a line began before its break was lost: a sentence end or a judgement grade followed by a
+// paragraph number and a capital ("... a difference. 20. Children", "... Good 1. Early help"); a
+// graded judgement heading ("The experiences and progress of ...: good"); a sentence end or a
+// closing bracket (the National Framework reference ending an improvement bullet) followed by the
+// "What needs to improve" heading or the opening of Ofsted's closing boilerplate page (which then
+// stays out of the last paragraph); the summary after the overall effectiveness grade; and a
+// bullet ("•", or a dash after a sentence end).
+const inlineParagraphStart =
+  /(?:[.!?]["'”’)]?|\b(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?))\s+(?=\d{1,3}\.\s+["'“‘(]?[A-Z])|\s+(?=The (?:experiences and progress of|impact of leaders|effectiveness of leaders)\b[^.]{0,120}:\s*(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement))|(?:[.!?]["'”’)]?|\))\s+(?=What needs to improve\b|The Office for Standards in Education|If you would like a copy of this document)|\bOverall effectiveness:?\s+(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?)\s+(?=[A-Z])|\s+(?=•\s)|[.!?]["'”’)]?\s+(?=[-–]\s+["'“‘(]?[A-Z])/g;
 
 /**
  * Repairs two ways pasting loses line structure, keeping every offset:
@@ -134,8 +145,8 @@ const inlineParagraphStart = /[.!?]["'”’)]?\s+(?=\d{1,3}\.\s+["'“‘(]?[A-
  *   paragraph gap as several): when nearly every line is followed by exactly one blank line and
  *   most lines end mid-sentence, single blank lines are dropped and longer runs stay gaps;
  * - run-on text (line breaks lost altogether): a line over RUN_ON_LENGTH characters is split
- *   before each inline paragraph number that follows a sentence end (and before the closing
- *   Ofsted boilerplate).
+ *   before each inline paragraph number that follows a sentence end or a grade, before each
+ *   bullet, and before the "What needs to improve" heading and the closing Ofsted boilerplate.
  * Lines are renumbered; Markdown lines are left alone.
  */
 export function repairLineBreaks(lines: Line[], text: string, markdown: boolean): { lines: Line[]; repairs: LineRepairs } {
@@ -151,7 +162,7 @@ export function repairLineBreaks(lines: Line[], text: string, markdown: boolean)
       const content = text.slice(line.start, line.end);
       for (const match of content.matchAll(inlineParagraphStart)) cuts.push(line.start + (match.index ?? 0) + match[0].length);
       cuts.push(line.end);
-      return cuts.slice(0, -1).map((from, at) => describeLine(text, from, cuts[at + 1]!, 0, false));
+      return cuts.slice(0, -1).map((from, at) => ({ ...describeLine(text, from, cuts[at + 1]!, 0, false), ...(at > 0 ? { breakLost: true } : {}) }));
     });
   }
   if (repaired !== lines) repaired = repaired.map((line, index) => ({ ...line, index }));

@@ -4,8 +4,10 @@
  * The structure stage must keep what it can and say what went wrong, never lose text silently.
  */
 import { describe, expect, it } from 'vitest';
-import { tagText } from 'practice-themes';
-import { hasCorpus, readSeed } from '../helpers/corpus.js';
+import { tagReport, tagText } from 'practice-themes';
+import { hasCorpus, pdfFiles, readPdf, readSeed } from '../helpers/corpus.js';
+
+const withoutSpaces = (text: string): string => text.replace(/\s+/g, '');
 
 describe.skipIf(!hasCorpus)('damaged seed text (Gateshead 2019, seed 000)', () => {
   it('a report pasted twice keeps the first copy, paragraph for paragraph, and warns about the rest', () => {
@@ -43,20 +45,20 @@ describe.skipIf(!hasCorpus)('damaged seed text (Gateshead 2019, seed 000)', () =
     expect(tagText(readSeed('004')).messages.map((message) => message.ruleId)).not.toContain('double-spaced');
   });
 
-  it('text whose line breaks were all lost still yields its numbered paragraphs, with a warning', () => {
+  it('text whose line breaks were all lost still yields its paragraphs, bullets and summary, with a warning', () => {
     const seed = readSeed('000');
     const once = tagText(seed);
     const runOn = tagText(seed.replace(/\s*\n\s*/g, ' '));
-    expect(runOn.messages.map((message) => message.ruleId)).toContain('run-on-text');
-    // Paragraphs whose number follows a sentence end are found with the same start; the rest are
-    // reported as skipped numbers, never dropped without a word.
-    const found = runOn.paragraphs.filter((paragraph) => paragraph.number !== null).map((paragraph) => paragraph.id);
-    expect(found.length).toBeGreaterThanOrEqual(35);
-    for (const id of found) expect(runOn.paragraphs.find((paragraph) => paragraph.id === id)!.text.slice(0, 60)).toBe(once.paragraphs.find((paragraph) => paragraph.id === id)!.text.slice(0, 60));
-    const skipped = runOn.messages.filter((message) => message.ruleId === 'paragraph-number-skipped').map((message) => Number(message.expected));
-    expect(skipped.length + found.length).toBe(42);
-    // The closing boilerplate stays out of the last paragraph.
-    expect(runOn.paragraphs.find((paragraph) => paragraph.id === '42')!.text).toBe(once.paragraphs.find((paragraph) => paragraph.id === '42')!.text);
+    expect(runOn.messages.map((message) => message.ruleId)).toEqual(['run-on-text']);
+    // Every numbered paragraph and improvement item, word for word (modulo white space: a word
+    // hyphenated across lines, "17-\nyear-olds", is pasted as "17- year-olds"); the closing
+    // boilerplate stays out of the last paragraph.
+    const cited = (report: typeof once) => report.paragraphs.filter((paragraph) => paragraph.number !== null || paragraph.improvementItem).map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)]);
+    expect(cited(runOn)).toEqual(cited(once));
+    expect(cited(once)).toHaveLength(46);
+    // The two summary paragraphs run together: nothing marks where one ends in a run-on text.
+    const summary = once.paragraphs.filter((paragraph) => paragraph.id.startsWith('summary:')).map((paragraph) => paragraph.text);
+    expect(runOn.paragraphs.filter((paragraph) => paragraph.id.startsWith('summary:')).map((paragraph) => withoutSpaces(paragraph.text))).toEqual([withoutSpaces(summary.join(''))]);
   });
 
   it('text with no report paragraph at all says so', () => {
@@ -66,3 +68,32 @@ describe.skipIf(!hasCorpus)('damaged seed text (Gateshead 2019, seed 000)', () =
   });
 });
 
+describe.skipIf(!hasCorpus)('the shared PDFs\' text with every line break lost', () => {
+  // Measured: 1058 of 1118 numbered paragraphs (the losses are in the two single inspection
+  // framework reports, whose numbers often follow a heading, not a sentence) and 68 of 69
+  // improvement items come back word for word.
+  it('keeps at least 94% of numbered paragraphs and 97% of improvement items word for word (modulo white space)', async () => {
+    let numbered = 0;
+    let numberedKept = 0;
+    let items = 0;
+    let itemsKept = 0;
+    for (const file of pdfFiles) {
+      const text = (await tagReport(readPdf(file))).text;
+      const once = tagText(text);
+      const runOn = tagText(text.replace(/\s*\n\s*/g, ' '));
+      expect(runOn.messages.map((message) => message.ruleId), file).toContain('run-on-text');
+      const kept = (paragraph: (typeof once.paragraphs)[number]) => runOn.paragraphs.some((other) => other.id === paragraph.id && withoutSpaces(other.text) === withoutSpaces(paragraph.text));
+      for (const paragraph of once.paragraphs) {
+        if (paragraph.number !== null) {
+          numbered++;
+          if (kept(paragraph)) numberedKept++;
+        } else if (paragraph.improvementItem) {
+          items++;
+          if (kept(paragraph)) itemsKept++;
+        }
+      }
+    }
+    expect(numberedKept / numbered).toBeGreaterThanOrEqual(0.94);
+    expect(itemsKept / items).toBeGreaterThanOrEqual(0.97);
+  });
+});
