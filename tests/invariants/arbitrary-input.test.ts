@@ -89,6 +89,11 @@ describe('arbitrary input', () => {
     fc.assert(fc.property(randomDocument, holds), runs(200));
   });
 
+  it('holds for the same input pasted run-on (line breaks lost, long enough for the run-on repair)', () => {
+    const runOn = randomDocument.map((text) => `${text} `.repeat(Math.ceil(2_100 / (text.length + 1))).replace(/\s*[\n\r\f\u2028\u2029\u0085]\s*/g, ' '));
+    fc.assert(fc.property(runOn, holds), runs(100));
+  });
+
   it('refuses any value that is not text or bytes as UNSUPPORTED_INPUT', () => {
     const notText = fc.anything().filter((value) => typeof value !== 'string' && !(value instanceof Uint8Array) && !(value instanceof ArrayBuffer) && !ArrayBuffer.isView(value));
     fc.assert(
