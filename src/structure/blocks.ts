@@ -10,6 +10,7 @@ import {
   improveHeadingPattern,
   judgementAreaStartPattern,
   judgementHeadingPattern,
+  spacedJudgementHeadingPattern,
   tableWords,
   terminalPunctuation,
 } from './patterns.js';
@@ -295,7 +296,7 @@ function matchJudgementHeading(
     offset++;
     const joined = parts.join(' ');
     if (joined.length > 200) return undefined;
-    const match = judgementHeadingPattern.exec(joined);
+    const match = judgementHeadingPattern.exec(joined) ?? spacedJudgementHeadingPattern.exec(joined);
     if (match) return { lines: spans.slice(), title: match[1]!, grade: match[2]!.toLowerCase(), lastIndex: at };
     if (!judgementAreaStartPattern.test(parts[0]!)) return undefined;
   }

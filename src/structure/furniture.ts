@@ -5,6 +5,23 @@
 import type { Line } from './lines.js';
 import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, judgementAreaStartPattern, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
 
+// A contents entry: a title with no sentence inside it, then a page number.
+const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)\d{1,3}$/;
+
+// A footnote's first line: its number, a space and a capital ("2 These are residential ...").
+const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
+
+/** The block starting at `index` has at most three lines and is the last text of its page. */
+function closesPage(lines: readonly Line[], index: number): boolean {
+  const pageNumber = (line: Line) => /^\d{1,3}$/.test(line.plain.trim());
+  let at = index + 1;
+  while (at < lines.length && !lines[at]!.blank && !lines[at]!.pageBreak && !pageNumber(lines[at]!)) at++;
+  if (at - index > 3) return false;
+  while (at < lines.length && lines[at]!.blank && !lines[at]!.pageBreak) at++;
+  const next = lines[at];
+  return next !== undefined && (next.pageBreak || pageNumber(next));
+}
+
 /** Marks the lines that are page furniture. The first report title is kept as front matter. */
 export function markFurniture(lines: Line[]): boolean[] {
   const furniture = lines.map(() => false);
@@ -12,17 +29,34 @@ export function markFurniture(lines: Line[]): boolean[] {
   let boilerplate = false;
   const repeated = countRepeatedLines(lines);
   let footnote = false;
+  let contents = false;
   let contentLines = 0;
   for (const line of lines) {
     if (line.blank || line.pageBreak) {
       footnote = false;
+      if (line.pageBreak) contents = false;
       continue;
     }
     const plain = line.plain.trim();
+    // A contents page: its entries end in a page number, after a tab where the PDF set one, or
+    // after spaces or dot leaders where the text was pasted; an entry may wrap onto a second line.
+    if (/^contents$/i.test(plain)) contents = true;
+    else if (contents) {
+      const next = lines.slice(line.index + 1).find((candidate) => !candidate.blank);
+      if (contentsEntryPattern.test(plain) || (!/[.!?:;]$/.test(plain) && next && !next.pageBreak && contentsEntryPattern.test(next.plain.trim()))) {
+        furniture[line.index] = true;
+        continue;
+      }
+      contents = false;
+    }
     // The title on the cover may wrap after "Inspection of <authority>"; it is still the title.
     if (contentLines++ < 10 && titleOpeningPattern.test(plain)) titleSeen = true;
-    // A footnote runs from its marker to the end of its block.
-    if (footnote || footnoteStartPattern.test(plain)) {
+    // A page number closes a footnote even where no blank line follows it.
+    if (footnote && /^\d{1,3}$/.test(plain)) footnote = false;
+    // A footnote runs from its marker to the end of its block: the National Framework
+    // cross-reference anywhere, and any "2 These are ..." block (a number and a space, no full
+    // stop) that the page number or the page break closes.
+    if (footnote || footnoteStartPattern.test(plain) || (pageFootnoteStartPattern.test(plain) && closesPage(lines, line.index))) {
       footnote = true;
       furniture[line.index] = true;
       continue;

@@ -10,11 +10,19 @@ export const gradePattern = /(outstanding|good|requires improvement(?: to be goo
 export const judgementHeadingPattern =
   /^((?:The\s+)?(?:impact of leaders|experiences and progress of|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)\b[^.]*?)(?:\s+is|\s+are)?\s*(?::|\t)\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$/i;
 
+/**
+ * The same heading where the grade follows after plain spaces, as when a PDF's tab is pasted as a
+ * space ("The experiences and progress of children who need help and protection Inadequate"): the
+ * grade must then be capitalised and end the line, which no wrapped sentence does.
+ */
+export const spacedJudgementHeadingPattern =
+  /^((?:[Tt]he\s+)?(?:[Ii]mpact of leaders|[Ee]xperiences and progress of|[Ee]ffectiveness of leaders|[Oo]verall effectiveness|[Ll]eadership, management and governance|[Aa]doption performance|[Cc]hildren looked after)\b[^.]*?)\s+(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)$/;
+
 /** The opening words of a judgement area, which may wrap before its grade. */
 export const judgementAreaStartPattern = /^(?:The\s+)?(?:impact of leaders|experiences and progress|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)/i;
 
 /** A judgement table row that carries its grade after a tab ("1. Children who need help and protection<TAB>Inadequate"). */
-export const gradedRowPattern = /\t\s*(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)\s*$/;
+export const gradedRowPattern = /\s(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)\s*$/;
 
 /** "What needs to improve", "What needs to improve?", "What needs to improve in this local authority?" */
 export const improveHeadingPattern = /^what needs to improve\b[^.]{0,60}$/i;

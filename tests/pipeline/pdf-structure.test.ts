@@ -1,10 +1,12 @@
 /**
  * Every shared PDF yields its numbered paragraphs in order, with the numbers it prints, and no
- * page furniture (running headers, page numbers, footnotes, boilerplate) inside any paragraph.
+ * page furniture (running headers, page numbers, footnotes, contents pages, boilerplate) inside
+ * any paragraph — also when its text arrives pasted rather than as the PDF.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tagReport, type Report } from 'practice-themes';
+import { tagReport, tagText, type Report } from 'practice-themes';
+import { extractPdfText } from '../../src/ingest/pdf.js';
 import { corpusDir, pdfFiles } from '../helpers/corpus.js';
 
 // The last printed paragraph number of each report, read off the PDFs.
@@ -22,7 +24,17 @@ const residue = [
   /have been cross-referenced with the outcomes, enablers or principles/,
   /(?:^|\n)\s*\d{1,3}\s*(?:\n|$)/, // a page number on a line of its own
   /\f/,
+  /^\d{1,2}\s+[A-Z]/, // a footnote: its number, a space, no full stop ("2 These are residential ...")
+  /[.)%]\s+\d{1,2}\s+[A-Z][a-z]*\s/, // ... or one run into the paragraph its page ends
+  /\t\d{1,3}$/, // a contents page entry
 ];
+
+// How the extracted text of a PDF comes out of a PDF viewer's copy and paste.
+const pastes: Record<string, (text: string) => string> = {
+  'without page breaks': (text) => text.replace(/\n?\f\n?/g, '\n'),
+  'with tabs as spaces': (text) => text.replace(/\t/g, ' '),
+  'with CRLF line ends': (text) => text.replace(/\n/g, '\r\n'),
+};
 
 it('the shared corpus has the eighteen PDFs this test knows', () => {
   expect(pdfFiles.map((file) => file.replace(/\.pdf$/, ''))).toEqual(Object.keys(lastNumber).sort());
@@ -31,8 +43,11 @@ it('the shared corpus has the eighteen PDFs this test knows', () => {
 describe.each(pdfFiles)('%s', (file) => {
   const name = file.replace(/\.pdf$/, '');
   let report: Report;
+  let extracted = '';
   beforeAll(async () => {
-    report = await tagReport(readFileSync(`${corpusDir}pdfs/${file}`));
+    const bytes = readFileSync(`${corpusDir}pdfs/${file}`);
+    report = await tagReport(bytes);
+    extracted = (await extractPdfText(new Uint8Array(bytes))).text;
   });
 
   it('numbers its paragraphs 1..N as printed, in order', () => {
@@ -46,6 +61,14 @@ describe.each(pdfFiles)('%s', (file) => {
 
   it('has no header, footer or boilerplate residue in any paragraph', () => {
     for (const paragraph of report.paragraphs) for (const pattern of residue) expect(paragraph.text, `¶${paragraph.id}`).not.toMatch(pattern);
+  });
+
+  it.each(Object.keys(pastes))('reads the same pasted as text %s: paragraphs, ids and findings', (paste) => {
+    const pasted = tagText(pastes[paste]!(extracted));
+    const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
+    expect(pasted.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)])).toEqual(report.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)]));
+    const findings = (tagged: Report) => tagged.findings.map((finding) => `${finding.paragraph} ${finding.theme} ${finding.polarity}`);
+    expect(findings(pasted)).toEqual(findings(report));
   });
 
   it('cites unique ids', () => {
