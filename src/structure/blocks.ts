@@ -44,6 +44,8 @@ export interface BlockOptions {
   wrapWidth: number;
   /** Paragraph numbers were mostly lost (OCR), so page-top lines may start paragraphs. */
   numbersLost: boolean;
+  /** The indentation most lines have: only a line indented further is marked as indented. */
+  baseIndent: number;
 }
 
 const numberPattern = /^(\d{1,3})([.,])(?:\s+|$)/;
@@ -239,7 +241,7 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     if (options.genre === 'ofsted' && currentZone === 'body') {
       // Extracted text marks a page top with a leading space; with numbers lost, a page top
       // after a finished sentence is the only trace of a new paragraph.
-      return !(options.numbersLost && line.indent > 0 && endsSentence && /^[A-Z]/.test(plain));
+      return !(options.numbersLost && line.indent > options.baseIndent && endsSentence && /^[A-Z]/.test(plain));
     }
     // A sentence that ends on a line with room left for the next word ends its paragraph.
     // Proportional fonts make widths vary by paragraph, so compare with this block's own lines.

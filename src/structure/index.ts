@@ -73,7 +73,8 @@ export function recoverStructure(source: Source): Structure {
   const numberLines = lines.filter((line) => /^\d{1,3}[.,](?:\s|$)/.test(line.plain.trim())).length;
   const paragraphGaps = lines.filter((line, index) => line.blank && !lines[index + 1]?.blank).length;
   const numbersLost = genre === 'ofsted' && numberLines < Math.max(5, paragraphGaps / 4);
-  const { blocks, strays } = buildBlocks(source.text, lines, furniture, { genre, wrapped, wrapWidth, numbersLost });
+  const baseIndent = commonIndent(lines, furniture);
+  const { blocks, strays } = buildBlocks(source.text, lines, furniture, { genre, wrapped, wrapWidth, numbersLost, baseIndent });
   const { numbered, problems } = assignCitationIds(blocks, genre);
   const idOf = new Map(numbered.map((entry) => [entry.block, entry]));
 
@@ -237,6 +238,16 @@ function firstOffset(block: Block): number {
 function detectGenre(lines: Line[]): Genre {
   const head = lines.filter((line) => !line.blank).slice(0, 15).map((line) => line.plain).join('\n');
   return /\b(?:TITLE OF REPORT|REPORT OF|REPORT TO)\b/.test(head) ? 'council' : 'ofsted';
+}
+
+/** The indentation most content lines share (0 unless the whole text was pasted indented). */
+function commonIndent(lines: Line[], furniture: boolean[]): number {
+  const counts = new Map<number, number>();
+  for (const line of lines) if (!line.blank && !furniture[line.index]) counts.set(line.indent, (counts.get(line.indent) ?? 0) + 1);
+  let common = 0;
+  let most = 0;
+  for (const [indent, count] of counts) if (count > most || (count === most && indent < common)) [common, most] = [indent, count];
+  return common;
 }
 
 /** Hard-wrapped text has most lines near one width; one-line paragraphs run far past it. */

@@ -61,6 +61,16 @@ describe.skipIf(!hasCorpus)('damaged seed text (Gateshead 2019, seed 000)', () =
     expect(runOn.paragraphs.filter((paragraph) => paragraph.id.startsWith('summary:')).map((paragraph) => withoutSpaces(paragraph.text))).toEqual([withoutSpaces(summary.join(''))]);
   });
 
+  it.each(['000', '002', '004'])('seed %s indented throughout (every line two spaces in) reads the same', (prefix) => {
+    // Seed 002 is OCR text whose lost paragraph numbers leave page tops, marked by a leading
+    // space, as the only paragraph starts: indentation counts only beyond what every line has.
+    const seed = readSeed(prefix);
+    const once = tagText(seed);
+    const indented = tagText(seed.replace(/^/gm, '  '));
+    expect(indented.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)])).toEqual(once.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)]));
+    expect(indented.findings.map((finding) => [finding.paragraph, finding.theme, finding.polarity])).toEqual(once.findings.map((finding) => [finding.paragraph, finding.theme, finding.polarity]));
+  });
+
   it('text with no report paragraph at all says so', () => {
     const report = tagText('Inspection of Gateshead local authority children’s services');
     expect(report.paragraphs).toEqual([]);
