@@ -128,7 +128,7 @@ export function analyseSource(source: Source, context: Context): { structure: St
     const analysis = analyseSentence(sentence.text, mentions, context.compiledModel);
     return { sentence, mentions, analysis, judgements: judgeAnalysis(analysis, mentions, context.compiledModel.model) };
   });
-  return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed) };
+  return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed, structure.sections) };
 }
 
 function tagSource(source: Source, context: Context): Report {

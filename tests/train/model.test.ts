@@ -41,11 +41,11 @@ describe('models/classifier.json', () => {
 });
 
 // Floors sit just below what was measured (leave-one-report-out, 20 gold documents): core pair
-// micro-F1 0.796, core theme-only F1 0.860, all-theme pair 0.750; per theme 0.804 supervision,
-// 0.792 plans, 0.771 life-story work, 0.843 RHIs, 0.761 CAMHS, 0.833 PEPs.
+// micro-F1 0.805, core theme-only F1 0.864, all-theme pair 0.753; per theme 0.803 supervision,
+// 0.808 plans, 0.771 life-story work, 0.840 RHIs, 0.767 CAMHS, 0.857 PEPs.
 describe('leave-one-report-out floors', () => {
   it('core (theme, polarity) pair micro-F1', () => {
-    expect(evaluation.pairs.core.f1).toBeGreaterThanOrEqual(0.78);
+    expect(evaluation.pairs.core.f1).toBeGreaterThanOrEqual(0.79);
   });
   it('core theme-only F1', () => {
     expect(evaluation.themes.core.f1).toBeGreaterThanOrEqual(0.84);
@@ -55,18 +55,18 @@ describe('leave-one-report-out floors', () => {
   });
   it.each([
     ['supervision', 0.78],
-    ['plans', 0.77],
+    ['plans', 0.79],
     ['life_story_work', 0.75],
     ['return_home_interviews', 0.82],
-    ['camhs', 0.74],
-    ['peps', 0.81],
+    ['camhs', 0.75],
+    ['peps', 0.84],
   ])('%s pair F1 ≥ %f', (theme, floor) => {
     expect(evaluation.pairs.byTheme[theme]!.f1).toBeGreaterThanOrEqual(floor);
   });
 });
 
 // A custom theme is one the model never saw. Measured with the theme left out of training as well
-// as the held-out report (npm run eval -- --unseen-themes): plans 0.769, CAMHS 0.661, where the
+// as the held-out report (npm run eval -- --unseen-themes): plans 0.772, CAMHS 0.672, where the
 // lexicon rules reach 0.659 and 0.471. Two themes keep the suite fast; the eval flag scores all six.
 describe('a theme the classifier never saw (custom themes)', () => {
   it.each([
