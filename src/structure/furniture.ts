@@ -1,6 +1,7 @@
 /**
- * Page furniture: running headers, page numbers, footers, Markdown rules and the closing
- * Ofsted boilerplate page. Marked per line; the lines stay in the source and are skipped.
+ * Page furniture: running headers, page numbers, footers, footnotes, contents pages, Markdown
+ * rules and the closing Ofsted boilerplate page. Marked per line; the lines stay in the source
+ * and are skipped.
  */
 import type { Line } from './lines.js';
 import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, judgementAreaStartPattern, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
@@ -11,15 +12,16 @@ const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)
 // A footnote's first line: its number, a space and a capital ("2 These are residential ...").
 const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
 
+const isPageNumber = (plain: string): boolean => /^\d{1,3}$/.test(plain.trim());
+
 /** The block starting at `index` has at most three lines and is the last text of its page. */
 function closesPage(lines: readonly Line[], index: number): boolean {
-  const pageNumber = (line: Line) => /^\d{1,3}$/.test(line.plain.trim());
   let at = index + 1;
-  while (at < lines.length && !lines[at]!.blank && !lines[at]!.pageBreak && !pageNumber(lines[at]!)) at++;
+  while (at < lines.length && !lines[at]!.blank && !lines[at]!.pageBreak && !isPageNumber(lines[at]!.plain)) at++;
   if (at - index > 3) return false;
   while (at < lines.length && lines[at]!.blank && !lines[at]!.pageBreak) at++;
   const next = lines[at];
-  return next !== undefined && (next.pageBreak || pageNumber(next));
+  return next !== undefined && (next.pageBreak || isPageNumber(next.plain));
 }
 
 /** Marks the lines that are page furniture. The first report title is kept as front matter. */
@@ -52,7 +54,7 @@ export function markFurniture(lines: Line[]): boolean[] {
     // The title on the cover may wrap after "Inspection of <authority>"; it is still the title.
     if (contentLines++ < 10 && titleOpeningPattern.test(plain)) titleSeen = true;
     // A page number closes a footnote even where no blank line follows it.
-    if (footnote && /^\d{1,3}$/.test(plain)) footnote = false;
+    if (footnote && isPageNumber(plain)) footnote = false;
     // A footnote runs from its marker to the end of its block: the National Framework
     // cross-reference anywhere, and any "2 These are ..." block (a number and a space, no full
     // stop) that the page number or the page break closes.

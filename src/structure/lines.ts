@@ -129,15 +129,25 @@ export interface LineRepairs {
 
 // No line of the shared documents is longer than ~930 characters (one paragraph per line).
 const RUN_ON_LENGTH = 2000;
-// Where a line began before its break was lost: a sentence end or a judgement grade followed by a
-// paragraph number and a capital ("... a difference. 20. Children", "... Good 1. Early help"); a
-// graded judgement heading ("The experiences and progress of ...: good"); a sentence end or a
-// closing bracket (the National Framework reference ending an improvement bullet) followed by the
-// "What needs to improve" heading or the opening of Ofsted's closing boilerplate page (which then
-// stays out of the last paragraph); the summary after the overall effectiveness grade; and a
-// bullet ("•", or a dash after a sentence end).
-const inlineParagraphStart =
-  /(?:[.!?]["'”’)]?|\b(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?))\s+(?=\d{1,3}\.\s+["'“‘(]?[A-Z])|\s+(?=The (?:experiences and progress of|impact of leaders|effectiveness of leaders)\b[^.]{0,120}:\s*(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement))|(?:[.!?]["'”’)]?|\))\s+(?=What needs to improve\b|The Office for Standards in Education|If you would like a copy of this document)|\bOverall effectiveness:?\s+(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?)\s+(?=[A-Z])|\s+(?=•\s)|[.!?]["'”’)]?\s+(?=[-–]\s+["'“‘(]?[A-Z])/g;
+// Where a line began before its break was lost: each pattern is a statement about how reports
+// are laid out, and the cut falls at the end of its match.
+const lineStarts: readonly RegExp[] = [
+  // A paragraph number and a capital after a sentence end or a grade ("... a difference. 20.
+  // Children", "... Good 1. Early help").
+  /(?:[.!?]["'”’)]?|\b(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?))\s+(?=\d{1,3}\.\s+["'“‘(]?[A-Z])/,
+  // A graded judgement heading ("The experiences and progress of ...: good").
+  /\s+(?=The (?:experiences and progress of|impact of leaders|effectiveness of leaders)\b[^.]{0,120}:\s*(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement))/,
+  // After a sentence end or a closing bracket (the National Framework reference that ends an
+  // improvement bullet): the "What needs to improve" heading, or the opening of Ofsted's closing
+  // boilerplate page, which then stays out of the last paragraph.
+  /(?:[.!?]["'”’)]?|\))\s+(?=What needs to improve\b|The Office for Standards in Education|If you would like a copy of this document)/,
+  // The summary, after the overall effectiveness grade.
+  /\bOverall effectiveness:?\s+(?:[Gg]ood|[Oo]utstanding|[Ii]nadequate|[Rr]equires improvement(?: to be good)?)\s+(?=[A-Z])/,
+  // A bullet: "•", or a dash after a sentence end.
+  /\s+(?=•\s)/,
+  /[.!?]["'”’)]?\s+(?=[-–]\s+["'“‘(]?[A-Z])/,
+];
+const inlineParagraphStart = new RegExp(lineStarts.map((pattern) => pattern.source).join('|'), 'g');
 
 /**
  * Repairs two ways pasting loses line structure, keeping every offset:
