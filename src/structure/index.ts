@@ -176,12 +176,25 @@ export function recoverStructure(source: Source): Structure {
       ruleId: 'paragraph-number-stray',
       source: 'practice-themes:structure',
       level: 'warning',
-      place: { start: 0, end: 0 },
+      // The residue is not in the reading text: the place is the empty span where it stood.
+      place: emptySpanAt(origins, source.origins[stray.start] ?? 0),
       note: `source line ${stray.index + 1}`,
     });
   }
   messages.push(...documentMessages(lines, furniture, repairs, paragraphs.length));
   return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
+}
+
+/** The empty span at the first character of the reading text that comes from `rawOffset` or later. */
+function emptySpanAt(origins: Int32Array, rawOffset: number): Span {
+  let low = 0;
+  let high = origins.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (origins[middle]! < rawOffset) low = middle + 1;
+    else high = middle;
+  }
+  return { start: low, end: low };
 }
 
 /** Messages about the document as a whole: repaired pastes, no paragraphs, too much furniture. */

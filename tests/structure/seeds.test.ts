@@ -148,6 +148,13 @@ describe.skipIf(!hasCorpus)('seed 002: North Tyneside 2020, OCR with most number
     expect(placed).toEqual(inferred);
   });
 
+  it('places the warning about the stray second number ("21." then "22,") where it stood: at the start of paragraph 21', () => {
+    const strays = report('002').messages.filter((message) => message.ruleId === 'paragraph-number-stray');
+    expect(strays).toHaveLength(1);
+    expect(strays[0]!.place.start).toBe(strays[0]!.place.end);
+    expect(strays[0]!.place.start).toBe(paragraph('002', '21').start);
+  });
+
   it('reports no numbering conflict', () => {
     expect(report('002').messages.filter((message) => message.ruleId === 'paragraph-number-conflict')).toEqual([]);
   });
