@@ -14,8 +14,14 @@ const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
 
 const isPageNumber = (plain: string): boolean => /^\d{1,3}$/.test(plain.trim());
 
-/** The block starting at `index` has at most three lines and is the last text of its page. */
+/**
+ * The block starting at `index` stands apart (a blank line or page top before it), has at most
+ * three lines and is the last text of its page. A wrapped sentence can put "1 April ..." at the
+ * foot of a page too, but never after a blank line.
+ */
 function closesPage(lines: readonly Line[], index: number): boolean {
+  const before = lines[index - 1];
+  if (before && !before.blank && !before.pageBreak) return false;
   let at = index + 1;
   while (at < lines.length && !lines[at]!.blank && !lines[at]!.pageBreak && !isPageNumber(lines[at]!.plain)) at++;
   if (at - index > 3) return false;

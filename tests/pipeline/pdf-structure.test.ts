@@ -75,3 +75,11 @@ describe.each(pdfFiles)('%s', (file) => {
     expect(new Set(report.paragraphs.map((paragraph) => paragraph.id)).size).toBe(report.paragraphs.length);
   });
 });
+
+// A footnote at a page's foot is set aside; a wrapped sentence whose line happens to start with a
+// number at the foot of a page is not ("Between\n1 April and 30 June 2016, 86% ...\n\n37\n\f").
+it('keeps a wrapped line that starts with a number at the foot of a page in its paragraph', async () => {
+  const report = await tagReport(readFileSync(`${corpusDir}pdfs/birmingham-2016.pdf`));
+  const sentence = 'Between 1 April and 30 June 2016, 86% of social workers received supervision at least monthly.';
+  expect(report.paragraphs.filter((paragraph) => paragraph.text.includes(sentence))).toHaveLength(1);
+});
