@@ -63,12 +63,13 @@ describe.each(pdfFiles)('%s', (file) => {
     for (const paragraph of report.paragraphs) for (const pattern of residue) expect(paragraph.text, `¶${paragraph.id}`).not.toMatch(pattern);
   });
 
-  it.each(Object.keys(pastes))('reads the same pasted as text %s: paragraphs, ids and findings', (paste) => {
+  it.each(Object.keys(pastes))('reads the same pasted as text %s: paragraphs, ids, findings and metadata', (paste) => {
     const pasted = tagText(pastes[paste]!(extracted));
     const withoutSpaces = (text: string) => text.replace(/\s+/g, '');
     expect(pasted.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)])).toEqual(report.paragraphs.map((paragraph) => [paragraph.id, withoutSpaces(paragraph.text)]));
     const findings = (tagged: Report) => tagged.findings.map((finding) => `${finding.paragraph} ${finding.theme} ${finding.polarity}`);
     expect(findings(pasted)).toEqual(findings(report));
+    expect(pasted.metadata).toEqual(report.metadata);
   });
 
   it('cites unique ids', () => {
