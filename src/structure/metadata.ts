@@ -425,7 +425,8 @@ function matchWords(tokens: readonly Token[], start: number, wanted: readonly st
   return { printed: words.join(' '), end: index, grades };
 }
 
-function gradeKeyOf(printed: string): GradeKey | null {
+/** The stable key of a printed grade ("Requires improvement to be good" → requires_improvement), or null. */
+export function gradeKeyOf(printed: string): GradeKey | null {
   const grade = printed.trim().toLowerCase();
   if (grade === 'outstanding') return 'outstanding';
   if (grade === 'good') return 'good';

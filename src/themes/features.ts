@@ -7,6 +7,7 @@
 import { groupBy } from '../_internal/group-by.js';
 import type { Sentence } from '../sentences/split.js';
 import type { Paragraph, Section } from '../structure/index.js';
+import { gradeKeyOf, type GradeKey } from '../structure/metadata.js';
 import type { Mention } from './match.js';
 import type { SentenceAnalysis, ThemeJudgement } from './polarity.js';
 import { coreThemeIds } from './taxonomy.js';
@@ -43,7 +44,7 @@ const normalise = (text: string): string => text.toLowerCase().replace(/[’']/g
  */
 export function buildCandidates(paragraphs: readonly Paragraph[], analysed: readonly AnalysedSentence[], sections: readonly Section[] = []): Candidate[] {
   const byParagraph = groupBy(analysed, (entry) => entry.sentence.paragraph);
-  const gradeOf = new Map(sections.filter((section) => section.grade).map((section) => [section.id, gradeBand(section.grade!)]));
+  const gradeOf = new Map(sections.map((section) => [section.id, section.grade && gradeBand(section.grade)]));
   const candidates: Candidate[] = [];
   for (const paragraph of paragraphs) {
     const sentences = byParagraph.get(paragraph.id) ?? [];
@@ -61,9 +62,12 @@ export function buildCandidates(paragraphs: readonly Paragraph[], analysed: read
   return candidates;
 }
 
-/** A section grade in three bands: inadequate, requires improvement, good or outstanding. */
-function gradeBand(grade: string): string {
-  return /inadequate/i.test(grade) ? 'inadequate' : /requires/i.test(grade) ? 'requires-improvement' : 'good-or-better';
+// Section grades in three bands, good and outstanding together (the feature as trained).
+const gradeBands: Record<GradeKey, string> = { outstanding: 'good-or-better', good: 'good-or-better', requires_improvement: 'requires-improvement', inadequate: 'inadequate' };
+
+function gradeBand(printed: string): string | undefined {
+  const key = gradeKeyOf(printed);
+  return key ? gradeBands[key] : undefined;
 }
 
 function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly AnalysedSentence[]): Map<string, number> {
