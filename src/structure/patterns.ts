@@ -6,22 +6,36 @@
 /** Grades a judgement can carry, in the words reports print. */
 export const gradePattern = /(outstanding|good|requires improvement(?: to be good)?|inadequate)/i;
 
+// The judgement areas a heading or table row opens with, as printed (after an optional "The").
+const judgementAreas = ['impact of leaders', 'experiences and progress of', 'effectiveness of leaders', 'overall effectiveness', 'leadership, management and governance', 'adoption performance', 'children looked after'];
+const areaAlternatives = judgementAreas.join('|');
+// "[Ii]mpact of leaders": the first letter in either case, for a pattern that is case-sensitive.
+const eitherCaseInitial = (words: string): string => `[${words[0]!.toUpperCase()}${words[0]}]${words.slice(1)}`;
+
 /** A judgement section heading: "The experiences and progress of children in care: good". */
-export const judgementHeadingPattern =
-  /^((?:The\s+)?(?:impact of leaders|experiences and progress of|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)\b[^.]*?)(?:\s+is|\s+are)?\s*(?::|\t)\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\.?$/i;
+export const judgementHeadingPattern = new RegExp(
+  `^((?:The\\s+)?(?:${areaAlternatives})\\b[^.]*?)(?:\\s+is|\\s+are)?\\s*(?::|\\t)\\s*(outstanding|good|requires improvement(?: to be good)?|inadequate)\\.?$`,
+  'i',
+);
 
 /**
  * The same heading where the grade follows after plain spaces, as when a PDF's tab is pasted as a
  * space ("The experiences and progress of children who need help and protection Inadequate"): the
- * grade must then be capitalised and end the line, which no wrapped sentence does.
+ * grade must then be capitalised and end the line, which no wrapped sentence does. Only the
+ * area's first letter may be either case, so the pattern itself is case-sensitive.
  */
-export const spacedJudgementHeadingPattern =
-  /^((?:[Tt]he\s+)?(?:[Ii]mpact of leaders|[Ee]xperiences and progress of|[Ee]ffectiveness of leaders|[Oo]verall effectiveness|[Ll]eadership, management and governance|[Aa]doption performance|[Cc]hildren looked after)\b[^.]*?)\s+(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)$/;
+export const spacedJudgementHeadingPattern = new RegExp(
+  `^((?:[Tt]he\\s+)?(?:${judgementAreas.map(eitherCaseInitial).join('|')})\\b[^.]*?)\\s+(Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)$`,
+);
 
-/** The opening words of a judgement area, which may wrap before its grade. */
-export const judgementAreaStartPattern = /^(?:The\s+)?(?:impact of leaders|experiences and progress|effectiveness of leaders|overall effectiveness|leadership, management and governance|adoption performance|children looked after)/i;
+/** The opening words of a judgement area, which may wrap before its grade (even before "of"). */
+export const judgementAreaStartPattern = new RegExp(`^(?:The\\s+)?(?:${judgementAreas.map((area) => area.replace(/ of$/, '')).join('|')})`, 'i');
 
-/** A judgement table row that carries its grade after a tab ("1. Children who need help and protection<TAB>Inadequate"). */
+/**
+ * A judgement table row that carries its grade after a tab ("1. Children who need help and
+ * protection<TAB>Inadequate"), or after a space where the tab was pasted as one; callers check
+ * that the rest of the line is table words.
+ */
 export const gradedRowPattern = /\s(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)\s*$/;
 
 /** "What needs to improve", "What needs to improve?", "What needs to improve in this local authority?" */
@@ -47,9 +61,12 @@ export const titleOpeningPattern = /^(?:(?:Re-?)?[Ii]nspection of|Focused visit 
 /** Footnotes printed on every report since 2023, cross-referencing the National Framework. */
 export const footnoteStartPattern = /^\d{1,2}\s+(?:The areas for improvement have been cross-referenced|See the Children'?s Social Care: National Framework|Children'?s Social Care: National Framework)/i;
 
+/** A page number on a line of its own. */
+export const pageNumberPattern = /^\d{1,3}$/;
+
 /** Lines that are only page furniture wherever they appear. */
 export const furnitureLinePatterns = [
-  /^\d{1,3}$/, // a page number
+  pageNumberPattern,
   /^page \d+( of \d+)?$/i,
   /^-{3,}$/, // a Markdown rule
   /^\*{3,}$/,
