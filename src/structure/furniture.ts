@@ -4,7 +4,7 @@
  * and are skipped.
  */
 import type { Line } from './lines.js';
-import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, judgementAreaStartPattern, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
+import { boilerplateStartPattern, footnoteStartPattern, furnitureLinePatterns, judgementAreaStartPattern, pageNumberPattern, reportTitlePattern, titleOpeningPattern, titleTailPattern } from './patterns.js';
 
 // A contents entry: a title with no sentence inside it, then a page number.
 const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)\d{1,3}$/;
@@ -12,7 +12,12 @@ const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)
 // A footnote's first line: its number, a space and a capital ("2 These are residential ...").
 const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
 
-const isPageNumber = (plain: string): boolean => /^\d{1,3}$/.test(plain.trim());
+const isPageNumber = (plain: string): boolean => pageNumberPattern.test(plain.trim());
+
+function nextNonBlank(lines: readonly Line[], index: number): Line | undefined {
+  for (let at = index + 1; at < lines.length; at++) if (!lines[at]!.blank) return lines[at];
+  return undefined;
+}
 
 /**
  * The block starting at `index` stands apart (a blank line or page top before it), has at most
@@ -50,7 +55,7 @@ export function markFurniture(lines: Line[]): boolean[] {
     // after spaces or dot leaders where the text was pasted; an entry may wrap onto a second line.
     if (/^contents$/i.test(plain)) contents = true;
     else if (contents) {
-      const next = lines.slice(line.index + 1).find((candidate) => !candidate.blank);
+      const next = nextNonBlank(lines, line.index);
       if (contentsEntryPattern.test(plain) || (!/[.!?:;]$/.test(plain) && next && !next.pageBreak && contentsEntryPattern.test(next.plain.trim()))) {
         furniture[line.index] = true;
         continue;
