@@ -8,6 +8,7 @@
  * by a tab. Pages are joined with a form feed on its own line.
  */
 import { PracticeThemesError } from '../errors.js';
+import { containingPdfjsRejections } from './pdfjs-rejections.js';
 
 /** One page of the extracted text: its 1-based number and its [start, end) range in `text`. */
 export interface PdfPage {
@@ -128,6 +129,10 @@ export async function extractPdfText(bytes: Uint8Array): Promise<PdfText> {
     throw truncated(undefined, 'it has no %%EOF marker at its end');
   }
 
+  return containingPdfjsRejections(() => readPdf(bytes));
+}
+
+async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
   let document: DocumentLike | undefined;

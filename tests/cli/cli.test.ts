@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { damagedPdf } from '../helpers/corpus.js';
 
 const repo = join(__dirname, '../..');
 const cli = join(repo, 'dist', 'cli.js');
@@ -147,6 +148,22 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     expect(lines.map((line) => line.file)).toEqual([missing, seedFiles[0]].sort());
     expect(lines.find((line) => line.file === missing)?.error).toMatchObject({ code: 'FILE_NOT_FOUND' });
     expect(result.stderr).toContain(`error ${missing}: no file at`);
+  });
+
+  it('reports a PDF damaged in its middle as an error and still tags the others, at any concurrency', async () => {
+    // pdf.js leaves rejections of its own unhandled on this file; they must not end the process.
+    const damaged = join(scratch, 'damaged.pdf');
+    writeFileSync(damaged, damagedPdf('gateshead-2019.pdf'));
+    for (const concurrency of ['1', '2', '3']) {
+      const result = await run(['tag', damaged, pdfs[1]!, '-j', concurrency]);
+      expect(result.code).toBe(1);
+      const lines = jsonLines(result.stdout);
+      expect(lines.map((line) => line.file)).toEqual([damaged, pdfs[1]].sort());
+      expect(lines.find((line) => line.file === damaged)?.error).toMatchObject({ code: 'TRUNCATED_PDF' });
+      expect(lines.find((line) => line.file === pdfs[1])?.findings).not.toHaveLength(0);
+      expect(result.stderr).toContain(`error ${damaged}: the PDF could not be read`);
+      expect(result.stderr).toContain('1 of 2 files failed');
+    }
   });
 
   it('--strict exits 1 exactly when a report has warnings, and prints them', async () => {

@@ -49,3 +49,14 @@ export function readPdf(name: string): Uint8Array {
 export function readFixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url))));
 }
+
+/**
+ * A shared PDF with 50 KB of its body overwritten by "x" from byte 2000, its size and %%EOF kept:
+ * damage in the middle of a file, where pdf.js fails to parse the page tree and, besides failing
+ * the call, leaves rejected promises of its own unhandled.
+ */
+export function damagedPdf(name: string): Uint8Array {
+  const bytes = readPdf(name);
+  bytes.fill(0x78, 2000, Math.min(bytes.length - 1024, 52_000));
+  return bytes;
+}
