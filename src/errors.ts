@@ -36,6 +36,14 @@ export class PracticeThemesError extends Error {
   readonly code: PracticeThemesErrorCode;
   readonly issues: ValidationIssue[] | undefined;
 
+  /**
+   * `instanceof` checks the brand, not the prototype: the ESM and CJS builds (and two installed
+   * copies) each have their own class, and an error from one is still an instance of the other.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isPracticeThemesError(value);
+  }
+
   constructor(
     code: PracticeThemesErrorCode,
     message: string,

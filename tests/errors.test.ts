@@ -300,12 +300,14 @@ describe('gold files (practice-themes/testing)', () => {
 });
 
 describe('the error class', () => {
-  it('is recognised by its brand, not by instanceof', () => {
+  it('is recognised by its brand, by isPracticeThemesError and by instanceof alike', () => {
     const error = new PracticeThemesError('EMPTY_INPUT', 'test');
-    expect(isPracticeThemesError(error)).toBe(true);
-    expect(isPracticeThemesError(Object.assign(new Error('practice-themes: x'), { code: 'EMPTY_INPUT', name: 'PracticeThemesError' }))).toBe(false);
-    expect(isPracticeThemesError({ [Symbol.for('practice-themes.PracticeThemesError')]: true })).toBe(true);
+    const lookalike = Object.assign(new Error('practice-themes: x'), { code: 'EMPTY_INPUT', name: 'PracticeThemesError' });
+    const branded = { [Symbol.for('practice-themes.PracticeThemesError')]: true };
+    expect([error, lookalike, branded].map(isPracticeThemesError)).toEqual([true, false, true]);
+    expect([error, lookalike, branded].map((value) => value instanceof PracticeThemesError)).toEqual([true, false, true]);
     expect([null, undefined, 'EMPTY_INPUT', 42].map(isPracticeThemesError)).toEqual([false, false, false, false]);
+    expect([null, undefined, 'EMPTY_INPUT', 42].map((value: unknown) => (value as object) instanceof PracticeThemesError)).toEqual([false, false, false, false]);
   });
 
   it('keeps the cause of a PDF failure', async () => {

@@ -107,7 +107,7 @@ describe('the built package', () => {
       expect(JSON.stringify(fromCjs)).toBe(JSON.stringify(fromEsm));
     });
 
-    it('recognise each other\'s errors by their brand, though the classes differ', () => {
+    it('recognise each other\'s errors, by isPracticeThemesError and instanceof, though the classes differ', () => {
       const caught = (tagText: Main['tagText']) => {
         try {
           tagText('');
@@ -118,7 +118,10 @@ describe('the built package', () => {
       };
       const fromCjs = caught(cjs.tagText);
       const fromEsm = caught(esm.tagText);
-      expect(fromCjs).not.toBeInstanceOf(esm.PracticeThemesError);
+      expect(esm.PracticeThemesError).not.toBe(cjs.PracticeThemesError);
+      expect(fromCjs).toBeInstanceOf(esm.PracticeThemesError);
+      expect(fromEsm).toBeInstanceOf(cjs.PracticeThemesError);
+      expect(new Error('x')).not.toBeInstanceOf(esm.PracticeThemesError);
       expect(esm.isPracticeThemesError(fromCjs)).toBe(true);
       expect(cjs.isPracticeThemesError(fromEsm)).toBe(true);
       expect([esm.isPracticeThemesError(new Error('x')), cjs.isPracticeThemesError(new Error('x'))]).toEqual([false, false]);
