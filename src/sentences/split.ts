@@ -29,25 +29,82 @@ export function createSentenceSplitter(): SentenceSplitter {
   const its = nlp.its;
   return {
     split(text, paragraphs) {
-      const doc = nlp.readDoc(text);
-      const spans = locateSentences(text, doc.sentences().out() as string[]) ?? tokenWalk(text, doc.tokens().out() as string[], doc.sentences().out(its.span) as unknown as [number, number][]);
+      // wink reads a text of the same length, so its sentence offsets hold for `text` too.
+      const forWink = breakRunawayTokens(text);
+      const doc = nlp.readDoc(forWink);
+      const spans = locateSentences(forWink, doc.sentences().out() as string[]) ?? tokenWalk(forWink, doc.tokens().out() as string[], doc.sentences().out(its.span) as unknown as [number, number][]);
       const sentences: Sentence[] = [];
       let paragraphIndex = 0;
       for (const [start, end] of spans) {
         while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex]!.end <= start) paragraphIndex++;
         for (let index = paragraphIndex; index < paragraphs.length && paragraphs[index]!.start < end; index++) {
           const paragraph = paragraphs[index]!;
-          let from = Math.max(start, paragraph.start);
-          let to = Math.min(end, paragraph.end);
-          // Line breaks and spaces at a sentence's edges are not part of it.
-          while (from < to && /\s/.test(text.charAt(from))) from++;
-          while (to > from && /\s/.test(text.charAt(to - 1))) to--;
-          if (to > from) sentences.push({ paragraph: paragraph.id, start: from, end: to, text: text.slice(from, to) });
+          for (const [from, to] of sentencePieces(text, Math.max(start, paragraph.start), Math.min(end, paragraph.end))) {
+            sentences.push({ paragraph: paragraph.id, start: from, end: to, text: text.slice(from, to) });
+          }
         }
       }
       return sentences;
     },
   };
+}
+
+// The longest sentence in the shared corpus has 517 characters. A longer run without a sentence
+// end is damage (punctuation lost in OCR, a list pasted as one line), and the later stages take
+// time quadratic in a sentence's length, so it is read in pieces of at most this many characters.
+const LONGEST_SENTENCE = 2000;
+
+/**
+ * `text[start, end)` without the spaces and line breaks at its edges, as one sentence, or as
+ * pieces cut after the last space within LONGEST_SENTENCE characters when it is longer.
+ */
+export function sentencePieces(text: string, start: number, end: number): [number, number][] {
+  const pieces: [number, number][] = [];
+  let from = start;
+  while (from < end) {
+    while (from < end && /\s/.test(text.charAt(from))) from++;
+    let to = end;
+    if (to - from > LONGEST_SENTENCE) {
+      to = from + LONGEST_SENTENCE;
+      while (to > from + 1 && !/\s/.test(text.charAt(to - 1))) to--;
+      if (to === from + 1) to = from + LONGEST_SENTENCE;
+    }
+    const next = to;
+    while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+    if (to > from) pieces.push([from, to]);
+    from = next;
+  }
+  return pieces;
+}
+
+// No word, number or web address in a report comes near this many characters without a space.
+const RUNAWAY_TOKEN = 500;
+
+/**
+ * `text` with a space written over every RUNAWAY_TOKEN-th character of a run of non-space
+ * characters: same length, same offsets. wink's abbreviation test takes time quadratic in a
+ * token's length (a 100 000-character token took 4.5 s), and such runs are only ever damage
+ * (a text layer of one glyph repeated, a binary-ish paste), never words.
+ */
+export function breakRunawayTokens(text: string): string {
+  let run = 0;
+  let breaks: number[] | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13) || code === 160) run = 0;
+    else if (++run === RUNAWAY_TOKEN) {
+      (breaks ??= []).push(index);
+      run = 0;
+    }
+  }
+  if (!breaks) return text;
+  let broken = '';
+  let from = 0;
+  for (const at of breaks) {
+    broken += `${text.slice(from, at)} `;
+    from = at + 1;
+  }
+  return broken + text.slice(from);
 }
 
 /**

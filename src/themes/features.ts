@@ -100,14 +100,14 @@ function featuresOf(paragraph: Paragraph, theme: string, sentences: readonly Ana
       for (const word of contextWords(text, mention.start, mention.end)) set(`ctx:${theme}=${word}`);
       // Is the theme what its clause is about (named in its first words), or named in passing?
       const clauseStart = boundaries[clauseIndex(boundaries, mention.start)]!;
-      if (wordsBetween(text, clauseStart, mention.start) <= 4) set('topic');
+      if (atMostWords(text, clauseStart, mention.start, 4)) set('topic');
     }
     if (themeMentions.length < entry.mentions.length) set('shares-sentence');
     if (owned[0]! > 0) set('after-contrast');
     for (const hit of entry.analysis.hits) {
       if (!inOwned(hit.start)) continue;
       // Evaluative words right next to the theme judge it; far away they may judge something else.
-      const near = themeMentions.some((mention) => wordsBetween(text, Math.min(mention.end, hit.end), Math.max(mention.start, hit.start)) <= 5);
+      const near = themeMentions.some((mention) => atMostWords(text, Math.min(mention.end, hit.end), Math.max(mention.start, hit.start), 5));
       if (near) set(hit.weight > 0 ? 'cue-near+' : 'cue-near-');
       if (hit.weight > 0) positive += hit.weight;
       else negative -= hit.weight;
@@ -175,23 +175,32 @@ function wordsOf(entry: AnalysedSentence): ClauseWord[] {
   return words;
 }
 
-/** Words in `text[from, to)`, counted without copying (this runs for every cue and mention pair). */
-function wordsBetween(text: string, from: number, to: number): number {
+/**
+ * Whether `text[from, to)` holds at most `most` words, counted without copying and stopping at
+ * the first word too many (this runs for every cue and mention pair, in sentences of any length).
+ */
+function atMostWords(text: string, from: number, to: number, most: number): boolean {
   let words = 0;
   let inWord = false;
   for (let index = from; index < to; index++) {
     const code = text.charCodeAt(index);
     const space = code === 32 || code === 10 || code === 9 || code === 13;
-    if (!space && !inWord) words++;
+    if (!space && !inWord && ++words > most) return false;
     inWord = !space;
   }
-  return words;
+  return true;
 }
 
+/** The clause `offset` lies in: the last boundary at or before it (binary search; boundaries[0] is 0). */
 function clauseIndex(boundaries: readonly number[], offset: number): number {
-  let clause = 0;
-  while (clause + 1 < boundaries.length && boundaries[clause + 1]! <= offset) clause++;
-  return clause;
+  let low = 0;
+  let high = boundaries.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (boundaries[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /** Up to three content words either side of a mention, marked L or R. */

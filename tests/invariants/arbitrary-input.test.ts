@@ -162,3 +162,19 @@ describe.skipIf(!hasCorpus)('slices and splices of the seeds', () => {
     fc.assert(fc.property(shuffled, holds), runs(30));
   });
 });
+
+describe('a megabyte of damaged text', () => {
+  // Each took from 57 s to 7.5 minutes before the sentence stage bounded its work (quadratic in
+  // the length of a token or of a sentence); now each takes well under a second. holds() fails
+  // an input that takes over 5 s: a hang guard, not a speed target (`npm run bench` measures speed).
+  const megabyte = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
+  it.each([
+    ['one token with no space', 'x'],
+    ['one word, over and over, with no sentence end', 'supervision '],
+    ['a clause per comma, with no sentence end', 'supervision is good, '],
+    ['a contrast every few words, with no sentence end', 'supervision is good but plans are weak '],
+    ['a negation every few words, with no sentence end', 'not effective supervision '],
+  ])('%s: tagged or refused, with spans that hold, in bounded time', (_, unit) => {
+    holds(`1. ${megabyte(unit)}`);
+  }, 60_000);
+});
