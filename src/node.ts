@@ -151,7 +151,7 @@ async function listFolder(folder: string, endings: readonly string[]): Promise<s
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFolder(path, endings)));
+    if (entry.isDirectory()) for (const file of await listFolder(path, endings)) files.push(file);
     else if ((entry.isFile() || entry.isSymbolicLink()) && endings.some((ending) => entry.name.toLowerCase().endsWith(ending))) files.push(path);
   }
   return files;

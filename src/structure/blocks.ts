@@ -246,7 +246,9 @@ export function buildBlocks(text: string, lines: Line[], furniture: boolean[], o
     // A sentence that ends on a line with room left for the next word ends its paragraph.
     // Proportional fonts make widths vary by paragraph, so compare with this block's own lines.
     const firstWord = plain.split(/\s/, 1)[0] ?? '';
-    const earlier = block.plains.slice(0, -1).map((line) => line.length);
+    // The 50 lines before it at most: a run of thousands of lines (a Markdown table, damage)
+    // would otherwise take a median of every earlier line at every line.
+    const earlier = block.plains.slice(Math.max(0, block.plains.length - 51), -1).map((line) => line.length);
     const width = earlier.length >= 3 ? median(earlier) : options.wrapWidth;
     return !(endsSentence && last.length + 1 + firstWord.length < width);
   }

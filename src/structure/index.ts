@@ -127,8 +127,9 @@ export function recoverStructure(source: Source): Structure {
     });
     const span = { start: contentStart, end: builder.length };
     blockSpans.set(block, { start: blockStart, end: builder.length });
-    if (block.kind === 'front') frontLines.push(...block.plains);
-    if (block.kind === 'table') tableLines.push(...block.plains);
+    // Line by line, not push(...lines): a block of 200 000 lines would overflow the call stack.
+    if (block.kind === 'front') for (const line of block.plains) frontLines.push(line);
+    if (block.kind === 'table') for (const line of block.plains) tableLines.push(line);
     const entry = idOf.get(block);
     // A heading between a lead-in and its list ("...the following." / "Short Inspection 2019") is skipped.
     if (block.kind === 'bullet') {
@@ -181,7 +182,7 @@ export function recoverStructure(source: Source): Structure {
       note: `source line ${stray.index + 1}`,
     });
   }
-  messages.push(...documentMessages(lines, furniture, repairs, paragraphs.length));
+  for (const message of documentMessages(lines, furniture, repairs, paragraphs.length)) messages.push(message);
   return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
 }
 
