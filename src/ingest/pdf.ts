@@ -303,14 +303,17 @@ function overlap(a: { y: number; size: number }, b: { y: number; size: number })
 /** Groups items into visual lines, top to bottom. */
 function buildLines(items: Item[]): Line[] {
   const sorted = [...items].sort((p, q) => p.y - q.y || p.x - q.x);
-  const lines: { items: Item[]; y: number; size: number }[] = [];
+  // `extents` holds one item per distinct (y, size) of the line: all sameLine looks at, so a
+  // line of thousands of items in one font is compared once, not item by item.
+  const lines: { items: Item[]; extents: Map<string, Item>; y: number; size: number }[] = [];
   for (const item of sorted) {
     let best: (typeof lines)[number] | undefined;
     let bestOverlap = 0;
     // Only the last few lines can still overlap an item further down the page.
     for (let index = lines.length - 1; index >= 0 && index >= lines.length - 4; index--) {
       const line = lines[index]!;
-      const shared = Math.min(...line.items.map((other) => sameLine(other, item)));
+      let shared = Infinity;
+      for (const other of line.extents.values()) shared = Math.min(shared, sameLine(other, item));
       if (shared > bestOverlap) {
         best = line;
         bestOverlap = shared;
@@ -318,12 +321,13 @@ function buildLines(items: Item[]): Line[] {
     }
     if (best) {
       best.items.push(item);
+      if (!best.extents.has(extentKey(item))) best.extents.set(extentKey(item), item);
       if (!item.space && item.size > best.size * 1.05) {
         best.size = item.size;
         best.y = item.y;
       }
     } else {
-      lines.push({ items: [item], y: item.y, size: item.size });
+      lines.push({ items: [item], extents: new Map([[extentKey(item), item]]), y: item.y, size: item.size });
     }
   }
   return lines
@@ -331,6 +335,8 @@ function buildLines(items: Item[]): Line[] {
     .map((line) => finishLine(line.items, line.y, line.size))
     .sort((p, q) => p.y - q.y);
 }
+
+const extentKey = (item: Item): string => `${item.y} ${item.size}`;
 
 // How well two items share a line: 0 when they do not; otherwise their vertical overlap as a
 // share of the smaller one. Type of very different sizes (a large page number beside a small
@@ -349,7 +355,8 @@ function finishLine(items: Item[], y: number, size: number): Line {
     if (previous && gapBetween(previous, item) >= CELL_GAP * Math.max(item.size, previous.size)) breaks.add(index);
   });
   const left = sorted[0]?.x ?? 0;
-  const right = Math.max(left, ...sorted.map((item) => item.x + item.width));
+  let right = left;
+  for (const item of sorted) right = Math.max(right, item.x + item.width);
   return { items: sorted, y, size, left, right, breaks, cells: makeCells(sorted, breaks) };
 }
 
@@ -385,7 +392,9 @@ function makeCells(items: Item[], breaks: Set<number>): Cell[] {
     }
     const em = Math.max(item.size, previous.size);
     const spaced = previous.spaceAfter || item.spaceBefore || gapBetween(previous, item) >= SPACE_GAP * em;
-    cell.text = (cell.text + (spaced ? ' ' + item.text.trimStart() : item.text)).trimEnd();
+    // cell.text never ends in white space, so trimming what is added trims the whole (and
+    // appending keeps a cell of thousands of items linear).
+    cell.text += (spaced ? ' ' + item.text.trimStart() : item.text).trimEnd();
     cell.right = Math.max(cell.right, item.x + item.width);
   });
   for (const each of cells) each.text = each.text.replace(/ {2,}/g, ' ');
@@ -423,7 +432,12 @@ function dropDuplicates(items: Item[]): Item[] {
   const kept: Item[] = [];
   for (const item of items) {
     const near = Math.min(0.15 * item.size, 0.5 * item.width);
-    const twin = kept.find((other) => other.text === item.text && Math.abs(other.x - item.x) < near && Math.abs(other.y - item.y) < 0.15 * item.size);
+    // Items come left to right, so a twin is among the last kept, within `near` of this one.
+    let twin = false;
+    for (let index = kept.length - 1; index >= 0 && item.x - kept[index]!.x < near && !twin; index--) {
+      const other = kept[index]!;
+      twin = other.text === item.text && Math.abs(other.x - item.x) < near && Math.abs(other.y - item.y) < 0.15 * item.size;
+    }
     if (!twin) kept.push(item);
   }
   return kept;
