@@ -17,6 +17,7 @@ export const errorCodes = [
   'FILE_NOT_FOUND',
 ] as const;
 
+/** The `code` of a {@link PracticeThemesError}: one of {@link errorCodes}. */
 export type PracticeThemesErrorCode = (typeof errorCodes)[number];
 
 /** A validation problem, as reported by zod (path into the offending value and a message). */

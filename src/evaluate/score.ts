@@ -15,6 +15,7 @@ export interface EvaluatedDocument {
   paragraphs?: readonly { id: string; text: string }[];
 }
 
+/** Counts and scores of one comparison of predictions with gold labels. */
 export interface PrecisionRecall {
   truePositives: number;
   falsePositives: number;
@@ -24,6 +25,7 @@ export interface PrecisionRecall {
   f1: number;
 }
 
+/** One miss or false alarm, for a person to read. */
 export interface ErrorCase {
   report: string;
   paragraph: string;
@@ -33,6 +35,7 @@ export interface ErrorCase {
   text: string;
 }
 
+/** What {@link evaluate} measures over a set of documents. */
 export interface Evaluation {
   documents: number;
   /** Pair scores over the core themes and over every theme in the gold. */
@@ -47,6 +50,7 @@ export interface Evaluation {
   falseAlarms: ErrorCase[];
 }
 
+/** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   /** Restrict scoring to these themes (default: every theme). */
   themes?: readonly string[];

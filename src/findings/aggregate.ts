@@ -19,7 +19,11 @@ export interface Finding {
   end: number;
   /** 0–1: how sure the classifier is of this polarity. */
   confidence: number;
-  /** The words that decided the polarity. */
+  /**
+   * Why this polarity: the evaluative cues of the cited sentence that carry it (`"not … effective"`,
+   * `"lag"`). Where no one sentence's cues carry it and the classifier decided from the paragraph
+   * as a whole, the cited sentence's words it weighs most that way, which may be ordinary words.
+   */
   cues: string[];
   /** How many sentences of the paragraph support this finding. */
   support: number;

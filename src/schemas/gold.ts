@@ -44,7 +44,9 @@ export const annotationReviewSchema = z.object({
   ),
 });
 
+/** One document's gold annotation: every paragraph id with its (theme, polarity) labels. */
 export type Gold = z.infer<typeof goldSchema>;
 export type AnnotationReview = z.infer<typeof annotationReviewSchema>;
+/** One gold label: `[theme, polarity]`. */
 export type GoldLabel = z.infer<typeof label>;
 export type AnnotationPass = z.infer<typeof annotationPassSchema>;

@@ -26,6 +26,7 @@ export const polarityModelSchema = z.object({
   meta: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** The polarity lexicon and rule settings (`models/polarity.json`), validated by `polarityModelSchema`. */
 export type PolarityModel = z.infer<typeof polarityModelSchema>;
 
 /**

@@ -32,5 +32,6 @@ export const tagOptionsSchema = z
   })
   .strict();
 
+/** Options of tagText, tagReport and createTagger, as you pass them (validated by `tagOptionsSchema`). */
 export type TagOptions = z.input<typeof tagOptionsSchema>;
 export type ResolvedTagOptions = z.output<typeof tagOptionsSchema>;

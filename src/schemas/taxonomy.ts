@@ -46,8 +46,11 @@ export const taxonomySchema = z
     });
   });
 
+/** A theme of a taxonomy, with defaults filled in. */
 export type Theme = z.infer<typeof themeSchema>;
+/** A whole taxonomy (`models/taxonomy.json` or your own), validated by `taxonomySchema`. */
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 /** What a user may write: defaults may be left out. */
 export type TaxonomyInput = z.input<typeof taxonomySchema>;
+/** A theme as a user may write it: defaults may be left out. */
 export type ThemeInput = z.input<typeof themeSchema>;

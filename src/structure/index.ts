@@ -29,7 +29,10 @@ export interface Section {
 
 /** A paragraph of the report with its citation id. `text === report.text.slice(start, end)`. */
 export interface Paragraph {
-  /** Citation id: the printed number ("27"), "summary:2", "improve:3", or "14.2" in council papers. */
+  /**
+   * Citation id: the printed number ("27"), "summary:2", "improve:3", "14.2" in council papers, or
+   * "15(2)" for the second paragraph printed with the same number.
+   */
   id: string;
   /** The printed (or inferred) paragraph number, or null for unnumbered paragraphs. */
   number: number | null;

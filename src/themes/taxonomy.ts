@@ -7,6 +7,7 @@ import { taxonomySchema, type Taxonomy, type TaxonomyInput, type Theme, type The
 
 /** The six themes every release is measured on. */
 export const coreThemeIds = ['supervision', 'plans', 'life_story_work', 'return_home_interviews', 'camhs', 'peps'] as const;
+/** The id of one of the six core themes. */
 export type CoreThemeId = (typeof coreThemeIds)[number];
 
 /** Validates a taxonomy; throws INVALID_TAXONOMY naming the first problem. */
@@ -28,7 +29,7 @@ export function defaultTaxonomy(): Taxonomy {
 
 /**
  * Adds themes to (or replaces themes of) a base taxonomy. A theme with an existing id
- * replaces it; `extendTheme` adds terms to an existing theme instead.
+ * replaces it; an entry of `extendThemes` adds terms, acronyms or exclusions to an existing theme instead.
  */
 export function extendTaxonomy(base: Taxonomy, extra: { themes?: ThemeInput[]; extendThemes?: { id: string; terms?: string[]; acronyms?: string[]; exclude?: string[] }[] }): Taxonomy {
   const themes = new Map<string, Theme | ThemeInput>(base.themes.map((theme) => [theme.id, theme]));
