@@ -1,6 +1,12 @@
 /**
- * Bring your own theme: add "family time" to the default taxonomy and find where the seed reports
- * judge it. Run: npx tsx examples/custom-theme.ts
+ * Bring your own theme: add "family time" to the default taxonomy and print what the tagger finds
+ * of it in the seed reports. Run: npx tsx examples/custom-theme.ts
+ *
+ * A theme the model was never trained on is judged less well than the default ones (README,
+ * Limitations). Here it finds family time judged in seeds 002 ¶27 and 004 ¶20, but also tags
+ * 000 ¶42, which is about renaming the contact centre (young people "have been effective" in it),
+ * not about family time itself; and it leaves out 000 ¶20 ("well-planned and supported contact
+ * with family members"): the model decides that paragraph does not judge it, even at minConfidence 0.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createTagger } from 'practice-themes';
