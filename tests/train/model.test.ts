@@ -41,8 +41,8 @@ describe('models/classifier.json', () => {
 });
 
 // Floors sit just below what was measured (leave-one-report-out, 20 gold documents): core pair
-// micro-F1 0.805, core theme-only F1 0.864, all-theme pair 0.753; per theme 0.803 supervision,
-// 0.808 plans, 0.771 life-story work, 0.840 RHIs, 0.767 CAMHS, 0.857 PEPs.
+// micro-F1 0.805, core theme-only F1 0.864, all-theme pair 0.754; per theme 0.808 supervision,
+// 0.805 plans, 0.771 life-story work, 0.854 RHIs, 0.767 CAMHS, 0.857 PEPs.
 describe('leave-one-report-out floors', () => {
   it('core (theme, polarity) pair micro-F1', () => {
     expect(evaluation.pairs.core.f1).toBeGreaterThanOrEqual(0.79);
@@ -54,10 +54,10 @@ describe('leave-one-report-out floors', () => {
     expect(evaluation.pairs.all.f1).toBeGreaterThanOrEqual(0.73);
   });
   it.each([
-    ['supervision', 0.78],
+    ['supervision', 0.79],
     ['plans', 0.79],
     ['life_story_work', 0.75],
-    ['return_home_interviews', 0.82],
+    ['return_home_interviews', 0.84],
     ['camhs', 0.75],
     ['peps', 0.84],
   ])('%s pair F1 ≥ %f', (theme, floor) => {
