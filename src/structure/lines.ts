@@ -28,8 +28,10 @@ export interface Line {
   breakLost?: boolean;
 }
 
-// Markup removed from Markdown lines: emphasis markers, <sup> tags, heading hashes, hard-break spaces.
-const markdownMarkup = /\*\*|__|<\/?sup>|(?<=^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s.,;:)]|$)/g;
+// Markup removed from Markdown lines: emphasis markers, <sup> tags, heading hashes, hard-break
+// spaces, and the brackets and address of a link or image ("[the local offer](https://…)" reads
+// "the local offer").
+const markdownMarkup = /\*\*|__|<\/?sup>|(?<=^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s.,;:)]|$)|!?\[(?=[^\]\n]+\]\([^)\s]+\))|(?<=\[[^\]\n]+)\]\([^)\s]+\)/g;
 
 /** Splits the source into lines. Markdown markup is only cut when `markdown` is true. */
 export function splitLines(text: string, markdown: boolean): Line[] {

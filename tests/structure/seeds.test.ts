@@ -196,4 +196,14 @@ describe.skipIf(!hasCorpus)('seed 001: council paper in Markdown', () => {
   it('leaves Markdown markup out of every paragraph', () => {
     expect(report('001').paragraphs.filter(({ text }) => /\*\*|##|^#|__/.test(text)).map(({ id, text }) => `${id}: ${text}`)).toEqual([]);
   });
+
+  it('reads a link as its text: the paper with every "Early Help" linked gives the same paragraphs and findings', () => {
+    // Council papers published as web pages link their terms; the seed has no links, so this variant adds some.
+    const linked = readSeed('001').replace(/Early Help(?= [a-z])/g, '[Early Help](https://www.gateshead.gov.uk/early-help)');
+    expect(linked).not.toBe(readSeed('001'));
+    const variant = tagText(linked);
+    expect(variant.paragraphs.map(({ id, text }) => [id, text])).toEqual(report('001').paragraphs.map(({ id, text }) => [id, text]));
+    const findings = (of: Report) => of.findings.map(({ paragraph, theme, polarity, sentence }) => [paragraph, theme, polarity, sentence]);
+    expect(findings(variant)).toEqual(findings(report('001')));
+  });
 });
