@@ -12,6 +12,11 @@ const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)
 // A footnote's first line: its number, a space and a capital ("2 These are residential ...").
 const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
 
+// A rule of underscores sets footnotes apart from the text above them (a word processor's
+// footnote separator, kept as text by the PDF); the notes below it start "(1) " or "1 ".
+const footnoteSeparatorPattern = /^_{10,}$/;
+const separatedNoteStartPattern = /^(?:\(\d{1,2}\)|\d{1,2})\s+\S/;
+
 const isPageNumber = (plain: string): boolean => pageNumberPattern.test(plain.trim());
 
 function nextNonBlank(lines: readonly Line[], index: number): Line | undefined {
@@ -42,15 +47,28 @@ export function markFurniture(lines: Line[]): boolean[] {
   let boilerplate = false;
   const repeated = countRepeatedLines(lines);
   let footnote = false;
+  // Below a footnote separator, until a line that starts no note (or the page ends).
+  let belowSeparator = false;
   let contents = false;
   let contentLines = 0;
   for (const line of lines) {
     if (line.blank || line.pageBreak) {
       footnote = false;
-      if (line.pageBreak) contents = false;
+      if (line.pageBreak) contents = belowSeparator = false;
       continue;
     }
     const plain = line.plain.trim();
+    if (footnoteSeparatorPattern.test(plain)) {
+      belowSeparator = true;
+      furniture[line.index] = true;
+      continue;
+    }
+    if (belowSeparator && !footnote && !separatedNoteStartPattern.test(plain)) belowSeparator = false;
+    if (belowSeparator) {
+      footnote = true;
+      furniture[line.index] = true;
+      continue;
+    }
     // A contents page: its entries end in a page number, after a tab where the PDF set one, or
     // after spaces or dot leaders where the text was pasted; an entry may wrap onto a second line.
     if (/^contents$/i.test(plain)) contents = true;

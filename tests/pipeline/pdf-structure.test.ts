@@ -27,6 +27,7 @@ const residue = [
   /^\d{1,2}\s+[A-Z]/, // a footnote: its number, a space, no full stop ("2 These are residential ...")
   /[.)%]\s+\d{1,2}\s+[A-Z][a-z]*\s/, // ... or one run into the paragraph its page ends
   /\t\d{1,3}$/, // a contents page entry
+  /_{10,}|^\(\d{1,2}\)\s/, // a footnote separator, or a note below it ("(1) ONS 2015 mid-year ...")
 ];
 
 // How the extracted text of a PDF comes out of a PDF viewer's copy and paste.
