@@ -13,9 +13,10 @@ const contentsEntryPattern = /^(?![^\t]*[.!?]\s)[^\t]*?\S(?:\t|\s+|\s*\.{2,}\s*)
 const pageFootnoteStartPattern = /^\d{1,2}\s+[A-Z]/;
 
 // A rule of underscores sets footnotes apart from the text above them (a word processor's
-// footnote separator, kept as text by the PDF); the notes below it start "(1) " or "1 ".
+// footnote separator, kept as text by the PDF); the notes below it start "(1) ". Not "1 ": a
+// council paper's numbered headings ("1 Purpose of the report") may follow a rule.
 const footnoteSeparatorPattern = /^_{10,}$/;
-const separatedNoteStartPattern = /^(?:\(\d{1,2}\)|\d{1,2})\s+\S/;
+const separatedNoteStartPattern = /^\(\d{1,2}\)\s+\S/;
 
 const isPageNumber = (plain: string): boolean => pageNumberPattern.test(plain.trim());
 
