@@ -11,11 +11,10 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { MultiBar, Presets } from 'cli-progress';
+import type { MultiBar } from 'cli-progress';
 import { flagHelp, type FlagSpec } from './_internal/flags.js';
 import { isPracticeThemesError } from './errors.js';
 import { tagFolder, type FolderResult, type TagFolderOptions } from './node.js';
-import { formatCsvHeader, formatCsvRows } from './outputs/csv.js';
 import { formatJson } from './outputs/json.js';
 import { formatJsonLine } from './outputs/jsonl.js';
 import { formatMarkdownSection } from './outputs/markdown.js';
@@ -180,7 +179,9 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
     return exitCodes.ok;
   }
   const { inputs, format, out, options, concurrency, strict, quiet } = parsed;
-  const progress = !quiet && process.stderr.isTTY ? new ProgressDisplay() : undefined;
+  // The bar and the CSV writer load only when used: each module is start-up time on every run.
+  const progress = !quiet && process.stderr.isTTY ? new ProgressDisplay(await import('cli-progress')) : undefined;
+  const csv = format === 'csv' ? await import('./outputs/csv.js') : undefined;
   const folderOptions: TagFolderOptions = { ...options, ...(concurrency !== undefined ? { concurrency } : {}), ...(progress ? { onProgress: progress.update } : {}) };
 
   let results: AsyncIterable<FolderResult>;
@@ -200,7 +201,7 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
   let warned = 0;
   let warnings = 0;
   try {
-    if (format === 'csv') await sink.write(formatCsvHeader());
+    if (csv) await sink.write(csv.formatCsvHeader());
     for await (const result of results) {
       count += 1;
       if (result.error) {
@@ -215,7 +216,7 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
         }
       }
       if (format === 'json') collected.push(result);
-      else await sink.write(format === 'jsonl' ? formatJsonLine(result) : format === 'csv' ? formatCsvRows(result) : formatMarkdownSection(result));
+      else await sink.write(format === 'jsonl' ? formatJsonLine(result) : csv ? csv.formatCsvRows(result) : formatMarkdownSection(result));
     }
     if (format === 'json') await sink.write(formatJson(collected));
   } finally {
@@ -282,8 +283,12 @@ async function openOutput(path: string | undefined): Promise<Output> {
 
 /** A progress bar on stderr (only when stderr is a terminal). */
 class ProgressDisplay {
-  private readonly bars = new MultiBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true, autopadding: true }, Presets.shades_classic);
+  private readonly bars: MultiBar;
   private bar: ReturnType<MultiBar['create']> | undefined;
+
+  constructor({ MultiBar, Presets }: typeof import('cli-progress')) {
+    this.bars = new MultiBar({ stream: process.stderr, format: '{bar} {value}/{total} {file}', hideCursor: true, clearOnComplete: true, autopadding: true }, Presets.shades_classic);
+  }
 
   readonly update = (done: number, total: number, file: string): void => {
     this.bar ??= this.bars.create(total, 0, { file: '' });
