@@ -30,8 +30,9 @@ export interface Line {
 
 // Markup removed from Markdown lines: emphasis markers, <sup> tags, heading hashes, hard-break
 // spaces, and the brackets and address of a link or image ("[the local offer](https://…)" reads
-// "the local offer").
-const markdownMarkup = /\*\*|__|<\/?sup>|(?<=^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s.,;:)]|$)|!?\[(?=[^\]\n]+\]\([^)\s]+\))|(?<=\[[^\]\n]+)\]\([^)\s]+\)/g;
+// "the local offer"). The closing bracket comes before its lookbehind, so the lookbehind runs
+// only at a "]", not at every character of a line.
+const markdownMarkup = /\*\*|__|<\/?sup>|(?<=^|[\s(])\*(?=\S)|(?<=\S)\*(?=[\s.,;:)]|$)|!?\[(?=[^\]\n]+\]\([^)\s]+\))|\](?<=\[[^\]\n]+\])\([^)\s]+\)/g;
 
 /** Splits the source into lines. Markdown markup is only cut when `markdown` is true. */
 export function splitLines(text: string, markdown: boolean): Line[] {
