@@ -10,7 +10,7 @@ import type { ReportMessage } from './messages.js';
 import type { ClassifierModel, PolarityModel } from './schemas/model.js';
 import type { ResolvedTagOptions, TagOptions } from './schemas/options.js';
 import type { Taxonomy } from './schemas/taxonomy.js';
-import { createSentenceSplitter, type Sentence, type SentenceSplitter } from './sentences/split.js';
+import { sharedSentenceSplitter, type Sentence, type SentenceSplitter } from './sentences/split.js';
 import { recoverStructure, type Paragraph, type Section, type Structure } from './structure/index.js';
 import classifierModelJson from '../models/classifier.json';
 import { buildCandidates, type AnalysedSentence, type Candidate } from './themes/features.js';
@@ -76,7 +76,7 @@ export function taggerFromConfig(config: TaggerConfig): Tagger {
     return tagSource(source, context());
   };
   const context = (): Context => {
-    splitter ??= createSentenceSplitter();
+    splitter ??= sharedSentenceSplitter();
     return { taxonomy, polarityModel, compiledThemes, compiledModel, splitter, options: resolved, classifier };
   };
   return {

@@ -117,3 +117,13 @@ describe.skipIf(!hasCorpus)('choosing themes on seed 000', () => {
     expect(judged.findings.filter((finding) => finding.polarity === 'neutral')).toEqual([]);
   });
 });
+
+describe('many calls with options', () => {
+  it('tags with a new tagger per call 40 times in one process', () => {
+    // Each tagger used to load its own wink-nlp model; the 21st threw RangeError (out of memory).
+    // Taggers now share one sentence splitter per thread.
+    for (let call = 0; call < 40; call++) {
+      expect(tagText('1. Supervision is regular and reflective.', { minConfidence: 0.5 }).paragraphs).toHaveLength(1);
+    }
+  }, 120_000);
+});

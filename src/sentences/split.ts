@@ -107,6 +107,17 @@ export function breakRunawayTokens(text: string): string {
   return broken + text.slice(from);
 }
 
+let shared: SentenceSplitter | undefined;
+
+/**
+ * The splitter every tagger in this thread shares. Each wink-nlp instance loads its own copy of the
+ * model (some 25 MB of heap), so a tagger per call with options (`tagText(text, options)`) ran a
+ * process out of memory at about the twentieth.
+ */
+export function sharedSentenceSplitter(): SentenceSplitter {
+  return (shared ??= createSentenceSplitter());
+}
+
 /**
  * Sentence offsets from wink's sentence strings, which are verbatim slices of the text: each is
  * the next occurrence after the previous one. Undefined if one is not found (then tokens are walked).
