@@ -39,7 +39,7 @@ export const judgementAreaStartPattern = new RegExp(`^(?:The\\s+)?(?:${judgement
 export const gradedRowPattern = /\s(?:Outstanding|Good|Requires improvement(?: to be good)?|Inadequate)\s*$/;
 
 /** "What needs to improve", "What needs to improve?", "What needs to improve in this local authority?" */
-export const improveHeadingPattern = /^what needs to improve\b[^.]{0,60}$/i;
+export const improveHeadingPattern = /^what\s+needs\s+to\s+improve\b[^.]{0,60}$/i;
 
 /** The title of an Ofsted report, which also repeats as a running header. */
 export const reportTitlePattern = /^(?:(?:Re-?)?inspection of|Focused visit to|Joint targeted area inspection of|Monitoring visit to)\b.*\b(?:children'?s services|local authority)\b/i;

@@ -36,6 +36,13 @@ describe.skipIf(!hasCorpus)('seed 000: Gateshead 2019, text extracted from the P
     expect(report('000').paragraphs.map((candidate) => candidate.id)).toEqual(['summary:1', 'summary:2', 'improve:1', 'improve:2', 'improve:3', 'improve:4', ...range(1, 42)]);
   });
 
+  it('finds the improvement bullets under a heading pasted with a double space or a tab', () => {
+    for (const gap of ['  ', '\t']) {
+      const pasted = tagText(readSeed('000').replace('What needs to improve', `What needs${gap}to improve`));
+      expect(pasted.paragraphs.map((candidate) => candidate.id)).toEqual(report('000').paragraphs.map((candidate) => candidate.id));
+    }
+  });
+
   it('reads every paragraph number from the print', () => {
     expect(numbered('000').map((candidate) => [candidate.id, candidate.number, candidate.numberInferred])).toEqual(range(1, 42).map((id) => [id, Number(id), false]));
   });
