@@ -127,3 +127,11 @@ describe('many calls with options', () => {
     }
   }, 120_000);
 });
+
+describe('terms with punctuation after their first word', () => {
+  it('match: "education, employment or training" is found (it was looked up as "education," and never was)', () => {
+    const tagger = createTagger({ extraThemes: [{ id: 'neet', label: 'In education, employment or training', terms: ['education, employment or training'] }], themes: ['neet'], classifier: 'rules', minConfidence: 0 });
+    const report = tagger.tagText('1. Too few care leavers are in education, employment or training.');
+    expect(report.findings.map(({ theme, polarity }) => [theme, polarity])).toEqual([['neet', 'weakness']]);
+  });
+});

@@ -201,6 +201,19 @@ describe('INVALID_TAXONOMY', () => {
     `);
   });
 
+  it('for a term or acronym the matcher could never find (its first word is not letters, digits and apostrophes)', () => {
+    const unmatchable = taxonomy([{ ...validTheme, terms: ['C++ training', 'S.47 enquir*', '   '], acronyms: ['(CIN)'] }]);
+    expect(issues(() => createTagger({ taxonomy: unmatchable, classifier: 'rules' })).map((issue) => issue.path)).toEqual([
+      ['themes', 0, 'terms', 0],
+      ['themes', 0, 'terms', 1],
+      ['themes', 0, 'terms', 2],
+      ['themes', 0, 'acronyms', 0],
+    ]);
+    // What can be matched still can: hyphens, apostrophes, a wildcard, a comma after the first word.
+    const matchable = taxonomy([{ ...validTheme, terms: ['child-in-need', "children's plans", 'key worker*', 'education, employment or training'], acronyms: ['CIN', "PEP's"] }]);
+    expect(() => createTagger({ taxonomy: matchable, classifier: 'rules' })).not.toThrow();
+  });
+
   it('for an extra theme with no terms', async () => {
     expect((await failure(() => createTagger({ extraThemes: [{ id: 'family_time', label: 'Family time' }] }))).code).toBe('INVALID_TAXONOMY');
   });

@@ -3,7 +3,7 @@
  */
 import defaultTaxonomyJson from '../../models/taxonomy.json';
 import { PracticeThemesError, validationError } from '../errors.js';
-import { taxonomySchema, type Taxonomy, type TaxonomyInput, type Theme, type ThemeInput } from '../schemas/taxonomy.js';
+import { firstWordOf, taxonomySchema, type Taxonomy, type TaxonomyInput, type Theme, type ThemeInput } from '../schemas/taxonomy.js';
 
 /** The six themes every release is measured on. */
 export const coreThemeIds = ['supervision', 'plans', 'life_story_work', 'return_home_interviews', 'camhs', 'peps'] as const;
@@ -86,7 +86,7 @@ export function indexTerms(taxonomy: Taxonomy): TermIndex {
       acronyms.set(term, list);
       return;
     }
-    const first = term.trim().split(/[\s-]+/)[0]!.toLowerCase().replace(/'/g, '');
+    const first = firstWordOf(term).toLowerCase().replace(/'/g, '');
     if (first.endsWith('*') && first.length < 4) {
       throw new PracticeThemesError('INVALID_TAXONOMY', `term "${term}" starts with a wildcard word shorter than three letters — write at least three letters before "*"`);
     }
