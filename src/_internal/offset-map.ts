@@ -65,7 +65,11 @@ export function compressOrigins(origins: ArrayLike<number>, length: number): Off
   return runs;
 }
 
-/** Maps an offset of the derived text back to its origin using compressed runs. */
+/**
+ * Maps an offset of the derived text back to its origin using compressed runs. For the end of a
+ * half-open range use `originOf(runs, end - 1) + 1`: `end` itself is the next character's offset,
+ * which can lie past source text that was left out.
+ */
 export function originOf(runs: readonly OffsetRun[], offset: number): number {
   let low = 0;
   let high = runs.length - 1;
