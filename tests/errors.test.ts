@@ -173,6 +173,15 @@ describe('INVALID_OPTIONS', () => {
     expect(issues(() => createTagger({ themes: ['pep'] }))).toEqual([{ path: ['themes'], message: 'unknown theme id "pep"' }]);
   });
 
+  it('for themes that select no theme, and for two extra themes with one id', () => {
+    expect(issues(() => createTagger({ themes: [] }))).toEqual([{ path: ['themes'], message: expect.stringContaining('selects no theme') }]);
+    const twice = [
+      { id: 'family_time', label: 'Family time', terms: ['family time'] },
+      { id: 'family_time', label: 'Contact', terms: ['contact'] },
+    ];
+    expect(issues(() => createTagger({ extraThemes: twice }))).toEqual([{ path: ['extraThemes', 1, 'id'], message: 'duplicate theme id "family_time" in extraThemes' }]);
+  });
+
   it('for a classifier that is neither "model" nor "rules"', async () => {
     expect((await failure(() => createTagger({ classifier: 'bayes' as never }))).code).toBe('INVALID_OPTIONS');
   });
@@ -203,7 +212,7 @@ describe('INVALID_TAXONOMY', () => {
 
   it('for a term or acronym the matcher could never find (its first word is not letters, digits and apostrophes)', () => {
     const unmatchable = taxonomy([{ ...validTheme, terms: ['C++ training', 'S.47 enquir*', '   '], acronyms: ['(CIN)'] }]);
-    expect(issues(() => createTagger({ taxonomy: unmatchable, classifier: 'rules' })).map((issue) => issue.path)).toEqual([
+    expect((issues(() => createTagger({ taxonomy: unmatchable, classifier: 'rules' })) as { path: unknown }[]).map((issue) => issue.path)).toEqual([
       ['themes', 0, 'terms', 0],
       ['themes', 0, 'terms', 1],
       ['themes', 0, 'terms', 2],

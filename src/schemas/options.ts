@@ -9,9 +9,19 @@ export const tagOptionsSchema = z
     /** A whole taxonomy to use instead of the default (same shape as models/taxonomy.json). */
     taxonomy: z.unknown().optional(),
     /** Themes to add to the taxonomy in use; a theme with an existing id replaces it. */
-    extraThemes: z.array(themeSchema.partial({ description: true, core: true, acronyms: true, near: true, exclude: true, terms: true })).optional(),
-    /** Only report findings for these theme ids. */
-    themes: z.array(z.string().min(1)).optional(),
+    extraThemes: z
+      .array(themeSchema.partial({ description: true, core: true, acronyms: true, near: true, exclude: true, terms: true }))
+      .superRefine((themes, context) => {
+        // Which of two themes with one id should win is not for the library to guess.
+        const seen = new Set<string>();
+        themes.forEach((theme, index) => {
+          if (seen.has(theme.id)) context.addIssue({ code: 'custom', message: `duplicate theme id "${theme.id}" in extraThemes`, path: [index, 'id'] });
+          seen.add(theme.id);
+        });
+      })
+      .optional(),
+    /** Only report findings for these theme ids (at least one; leave it out for every theme). */
+    themes: z.array(z.string().min(1)).min(1, 'themes selects no theme — name at least one theme id, or leave the option out for every theme').optional(),
     /**
      * Drop findings below this confidence (0–1). Default: the trained model's report threshold
      * (0.7), below which findings are more often wrong than right; 0 shows every judgement.
