@@ -135,3 +135,12 @@ describe('terms with punctuation after their first word', () => {
     expect(report.findings.map(({ theme, polarity }) => [theme, polarity])).toEqual([['neet', 'weakness']]);
   });
 });
+
+describe('cues', () => {
+  it('are shown with single spaces, whatever white space the phrase spans in the text', () => {
+    const report = tagText('1. Supervision is not\talways regular, and plans are not\n always up to date.', { minConfidence: 0 });
+    const cues = report.findings.flatMap((finding) => finding.cues);
+    expect(cues).toContain('not always');
+    expect(cues.filter((cue) => /\s{2}|[\t\n]/.test(cue))).toEqual([]);
+  });
+});

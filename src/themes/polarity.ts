@@ -180,8 +180,9 @@ function findHits(text: string, compiled: CompiledPolarityModel): Hit[] {
       entry.pattern.lastIndex = start;
       const found = entry.pattern.exec(text);
       if (!found) continue;
-      // Entries are longest first, so a phrase wins over the word it starts with.
-      hits.push({ start, end: start + found[0].length, weight: compiled.weights.get(entry.key)!, cue: found[0] });
+      // Entries are longest first, so a phrase wins over the word it starts with. A cue is shown
+      // with single spaces, whatever white space the phrase spanned in the text.
+      hits.push({ start, end: start + found[0].length, weight: compiled.weights.get(entry.key)!, cue: found[0].replace(/\s+/g, ' ') });
       coveredTo = start + found[0].length;
       break;
     }

@@ -54,6 +54,7 @@ export function spanProblems(report: Report): string[] {
     if (!polarities.has(finding.polarity)) problems.push(`${where}: polarity ${JSON.stringify(finding.polarity)} is not strength, weakness or neutral`);
     if (!(Number.isFinite(finding.confidence) && finding.confidence >= 0 && finding.confidence <= 1)) problems.push(`${where}: confidence ${finding.confidence} is not within 0-1`);
     if (!Array.isArray(finding.cues) || finding.cues.some((cue) => typeof cue !== 'string')) problems.push(`${where}: cues is not an array of strings`);
+    else if (finding.cues.some((cue) => /[\t\n\r]|\s{2}/.test(cue))) problems.push(`${where}: a cue holds a tab, a line break or a double space: ${JSON.stringify(finding.cues)}`);
     const previous = report.findings[index - 1];
     if (previous && (finding.start < previous.start || (finding.start === previous.start && finding.theme < previous.theme))) {
       problems.push(`${where}: out of order after finding #${index - 1} (${previous.start} ${previous.theme}); findings are sorted by start, then theme`);
