@@ -179,7 +179,7 @@ describe('INVALID_OPTIONS', () => {
       { id: 'family_time', label: 'Family time', terms: ['family time'] },
       { id: 'family_time', label: 'Contact', terms: ['contact'] },
     ];
-    expect(issues(() => createTagger({ extraThemes: twice }))).toEqual([{ path: ['extraThemes', 1, 'id'], message: 'duplicate theme id "family_time" in extraThemes' }]);
+    expect(issues(() => createTagger({ extraThemes: twice }))).toEqual([{ path: ['extraThemes', 1, 'id'], message: 'duplicate theme id "family_time"' }]);
   });
 
   it('for a classifier that is neither "model" nor "rules"', async () => {

@@ -2,7 +2,7 @@
  * Options of tagText/tagReport/createTagger, validated with zod.
  */
 import { z } from 'zod';
-import { themeSchema } from './taxonomy.js';
+import { flagDuplicateIds, themeSchema } from './taxonomy.js';
 
 export const tagOptionsSchema = z
   .object({
@@ -11,14 +11,8 @@ export const tagOptionsSchema = z
     /** Themes to add to the taxonomy in use; a theme with an existing id replaces it. */
     extraThemes: z
       .array(themeSchema.partial({ description: true, core: true, acronyms: true, near: true, exclude: true, terms: true }))
-      .superRefine((themes, context) => {
-        // Which of two themes with one id should win is not for the library to guess.
-        const seen = new Set<string>();
-        themes.forEach((theme, index) => {
-          if (seen.has(theme.id)) context.addIssue({ code: 'custom', message: `duplicate theme id "${theme.id}" in extraThemes`, path: [index, 'id'] });
-          seen.add(theme.id);
-        });
-      })
+      // Which of two themes with one id should win is not for the library to guess.
+      .superRefine((themes, context) => flagDuplicateIds(themes, context))
       .optional(),
     /** Only report findings for these theme ids (at least one; leave it out for every theme). */
     themes: z.array(z.string().min(1)).min(1, 'themes selects no theme — name at least one theme id, or leave the option out for every theme').optional(),

@@ -56,15 +56,22 @@ export const taxonomySchema = z
     themes: z.array(themeSchema).min(1),
   })
   .superRefine((taxonomy, context) => {
-    const seen = new Set<string>();
+    flagDuplicateIds(taxonomy.themes, context, ['themes']);
     taxonomy.themes.forEach((theme, index) => {
-      if (seen.has(theme.id)) context.addIssue({ code: 'custom', message: `duplicate theme id "${theme.id}"`, path: ['themes', index, 'id'] });
-      seen.add(theme.id);
       if (theme.terms.length + theme.acronyms.length + theme.near.length === 0) {
         context.addIssue({ code: 'custom', message: `theme "${theme.id}" has no terms, acronyms or near patterns, so it can never match`, path: ['themes', index] });
       }
     });
   });
+
+/** Adds an issue at each theme whose id an earlier theme of the list already has. */
+export function flagDuplicateIds(themes: readonly { id: string }[], context: z.RefinementCtx, path: PropertyKey[] = []): void {
+  const seen = new Set<string>();
+  themes.forEach((theme, index) => {
+    if (seen.has(theme.id)) context.addIssue({ code: 'custom', message: `duplicate theme id "${theme.id}"`, path: [...path, index, 'id'] });
+    seen.add(theme.id);
+  });
+}
 
 /** A theme of a taxonomy, with defaults filled in. */
 export type Theme = z.infer<typeof themeSchema>;
