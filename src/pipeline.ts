@@ -71,14 +71,11 @@ export function taggerFromConfig(config: TaggerConfig): Tagger {
   const classifier = resolved.classifier === 'rules' ? undefined : (config.classifierModel ?? shippedClassifier());
   const compiledThemes = indexTerms(taxonomy);
   const compiledModel = compilePolarityModel(polarityModel);
-  let splitter: SentenceSplitter | undefined;
   const run = (source: Source): Report => {
     return tagSource(source, context());
   };
-  const context = (): Context => {
-    splitter ??= sharedSentenceSplitter();
-    return { taxonomy, polarityModel, compiledThemes, compiledModel, splitter, options: resolved, classifier };
-  };
+  // The splitter (wink-nlp) is shared by every tagger of the thread, and loads on first use.
+  const context = (): Context => ({ taxonomy, polarityModel, compiledThemes, compiledModel, splitter: sharedSentenceSplitter(), options: resolved, classifier });
   return {
     taxonomy,
     polarityModel,

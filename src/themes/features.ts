@@ -9,7 +9,7 @@ import type { Sentence } from '../sentences/split.js';
 import type { Paragraph, Section } from '../structure/index.js';
 import { gradeKeyOf, type GradeKey } from '../structure/metadata.js';
 import type { Mention } from './match.js';
-import type { SentenceAnalysis, ThemeJudgement } from './polarity.js';
+import { clauseIndex, type SentenceAnalysis, type ThemeJudgement } from './polarity.js';
 import { coreThemeIds } from './taxonomy.js';
 
 /** One sentence of a paragraph, with what the theme stage found in it. */
@@ -189,18 +189,6 @@ function atMostWords(text: string, from: number, to: number, most: number): bool
     inWord = !space;
   }
   return true;
-}
-
-/** The clause `offset` lies in: the last boundary at or before it (binary search; boundaries[0] is 0). */
-function clauseIndex(boundaries: readonly number[], offset: number): number {
-  let low = 0;
-  let high = boundaries.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (boundaries[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** Up to three content words either side of a mention, marked L or R. */

@@ -85,11 +85,7 @@ export function analyseSentence(text: string, mentions: readonly Mention[], comp
   if (mentions.length === 0) return { hits: [], boundaries: [0], clauseScores: [0], clauseCues: [[]], owned: new Map() };
   const hits = findHits(text, compiled);
   const boundaries = clauseBoundaries(text, compiled.contrast);
-  const clauseOf = (offset: number): number => {
-    let clause = 0;
-    while (clause + 1 < boundaries.length && boundaries[clause + 1]! <= offset) clause++;
-    return clause;
-  };
+  const clauseOf = (offset: number): number => clauseIndex(boundaries, offset);
   const clauseCount = boundaries.length;
   const clauseScores = new Array<number>(clauseCount).fill(0);
   const clauseCues: string[][] = Array.from({ length: clauseCount }, () => []);
@@ -148,6 +144,18 @@ function confidenceOf(score: number, model: PolarityModel): number {
 
 // Subordinate clauses introduced after a comma, or by "when"/"where", judge their own subject.
 const subordinate = /,\s*(?:for example|for instance|such as|which|who|because|as a result|so that|meaning that|resulting in|leading to)\b|\b(?:when|where|whereby|in order to|to ensure)\b/gi;
+
+/** The clause `offset` lies in: the last clause boundary at or before it (boundaries[0] is 0). */
+export function clauseIndex(boundaries: readonly number[], offset: number): number {
+  let low = 0;
+  let high = boundaries.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (boundaries[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
 
 /** Clause start offsets: 0, then every contrast marker ("but", "however", ";") and subordinate clause. */
 function clauseBoundaries(text: string, contrast: RegExp): number[] {
