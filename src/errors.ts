@@ -14,6 +14,7 @@ export const errorCodes = [
   'INVALID_TAXONOMY',
   'INVALID_MODEL',
   'INVALID_GOLD',
+  'INVALID_ARGUMENT',
   'FILE_NOT_FOUND',
 ] as const;
 

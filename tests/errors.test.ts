@@ -321,6 +321,19 @@ describe('gold files (practice-themes/testing)', () => {
   });
 });
 
+describe('evaluate() (the main entry)', () => {
+  it('INVALID_ARGUMENT for a report passed without the id of its gold', async () => {
+    const { evaluate } = await import('practice-themes');
+    expect(await failure(() => evaluate([{ findings: [] }] as never, [{ report: 'x', paragraphs: {} }]))).toMatchInlineSnapshot(`
+      {
+        "code": "INVALID_ARGUMENT",
+        "message": "practice-themes: documents[0].report is invalid: a document needs "report", the id of its gold file — each document is { report: gold.report, findings: report.findings, paragraphs: report.paragraphs }",
+        "name": "PracticeThemesError",
+      }
+    `);
+  });
+});
+
 describe('the error class', () => {
   it('is recognised by its brand, by isPracticeThemesError and by instanceof alike', () => {
     const error = new PracticeThemesError('EMPTY_INPUT', 'test');

@@ -64,6 +64,25 @@ describe.skipIf(!hasCorpus)('toHaveFinding on seed 000', () => {
     expect(thrown(() => expect(report).toHaveFinding({ paragraph: '43' })).message).toContain('(the report has no paragraph "43"); findings for paragraph 43:\n  (none)');
   });
 
+  it('refuses a pattern that could only match everything or nothing, with and without .not', () => {
+    const refusals = [
+      [{ them: 'peps', paragrph: '28' }, 'does not know "them", "paragrph"'],
+      [{ theme: 'PEPs', paragraph: '28' }, 'theme "PEPs" is not a theme id'],
+      [{ theme: 'peps', polarity: 'weak', paragraph: '28' }, 'polarity "weak" is not one of'],
+      [{ theme: 'peps', paragraph: 28 }, 'paragraph must be a citation id string such as "28"'],
+      [{ sentence: 42 }, 'sentence must be a string or a RegExp'],
+    ] as const;
+    for (const [pattern, message] of refusals) {
+      expect(() => expect(report).toHaveFinding(pattern as never)).toThrow(new RegExp(`^practice-themes: toHaveFinding\\(\\) ${message.replace(/[()"]/g, '.')}`));
+      expect(() => expect(report).not.toHaveFinding(pattern as never)).toThrow(TypeError);
+    }
+  });
+
+  it('works as an asymmetric matcher', () => {
+    expect({ report }).toEqual({ report: expect.toHaveFinding({ theme: 'peps', paragraph: '28' }) });
+    expect({ report }).not.toEqual({ report: expect.toHaveFinding({ theme: 'camhs', paragraph: '1' }) });
+  });
+
   it('shows the matching findings when .not fails', () => {
     expect(thrown(() => expect(report).not.toHaveFinding({ theme: 'peps', paragraph: '28' })).message).toMatch(/not to have a finding matching .* but it has:\n {2}¶28 peps\//);
   });
@@ -182,8 +201,12 @@ describe('assertFloors', () => {
   });
 
   it('reads an evaluate() result too', () => {
-    const evaluation = scoreAgainstGold({ findings: [], paragraphs: [] }, { report: 'g', paragraphs: { '1': [['peps', 'strength']] } }).evaluation;
+    const evaluation = scoreAgainstGold({ findings: [], paragraphs: [{ id: '1', text: 'x' }] as Paragraph[] }, { report: 'g', paragraphs: { '1': [['peps', 'strength']] } }).evaluation;
     expect(() => assertFloors(evaluation, { peps: 0.1 })).toThrow(/peps: F1 0\.000 < floor 0\.1/);
+  });
+
+  it('throws a TypeError naming what it got when given no scores', () => {
+    expect(() => assertFloors(null as never, { peps: 0.5 })).toThrow(new TypeError('practice-themes: assertFloors() expects the result of scoreAgainstGold() or evaluate(), got null'));
   });
 
   it('refuses a floor outside 0-1 as INVALID_OPTIONS', () => {

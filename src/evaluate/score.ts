@@ -4,14 +4,20 @@
  */
 import { PracticeThemesError, validationError } from '../errors.js';
 import type { Finding } from '../findings/aggregate.js';
+import { evaluatedDocumentSchema, evaluateOptionsSchema, type EvaluateOptions } from '../schemas/evaluate.js';
 import { goldSchema, type Gold } from '../schemas/gold.js';
 import { coreThemeIds } from '../themes/taxonomy.js';
+
+export type { EvaluateOptions } from '../schemas/evaluate.js';
 
 /** What evaluate() needs of a tagged document: its id (matching gold.report), findings and sentences. */
 export interface EvaluatedDocument {
   report: string;
   findings: readonly Pick<Finding, 'theme' | 'polarity' | 'paragraph' | 'sentence'>[];
-  /** Paragraph texts by citation id, to show misses in context (optional). */
+  /**
+   * The report's paragraphs (optional): their texts show misses in context, and their ids let
+   * evaluate refuse a gold that names paragraphs the document does not have.
+   */
   paragraphs?: readonly { id: string; text: string }[];
 }
 
@@ -50,27 +56,30 @@ export interface Evaluation {
   falseAlarms: ErrorCase[];
 }
 
-/** Options of {@link evaluate}. */
-export interface EvaluateOptions {
-  /** Restrict scoring to these themes (default: every theme). */
-  themes?: readonly string[];
-}
-
 /**
  * Scores documents against gold files. Every document needs a gold file with the same `report`
- * id; paragraphs in gold but never predicted count as misses.
+ * id; paragraphs in gold but never predicted count as misses. Pass a tagged report as
+ * `{ report: gold.report, findings: report.findings, paragraphs: report.paragraphs }`: with
+ * `paragraphs`, a gold that names a paragraph the document does not have is refused (it is the
+ * gold of another document, or of another version of its paragraph ids) rather than counted as misses.
  *
- * @throws PracticeThemesError INVALID_GOLD when a gold file is malformed or missing.
+ * @param options - `themes`: score only these; `coreThemes`: what the "core" scores cover (default
+ * the six core themes; pass your taxonomy's core themes when you tag with your own).
+ * @throws PracticeThemesError INVALID_GOLD when a gold file is malformed, missing, given twice, or
+ * does not fit its document; INVALID_ARGUMENT when `documents` are not tagged documents;
+ * INVALID_OPTIONS for unknown or malformed options.
  */
 export function evaluate(documents: readonly EvaluatedDocument[], gold: readonly unknown[], options: EvaluateOptions = {}): Evaluation {
-  const golds = new Map<string, Gold>();
-  gold.forEach((entry, index) => {
-    const parsed = goldSchema.safeParse(entry);
-    if (!parsed.success) throw validationError('INVALID_GOLD', `gold file #${index + 1}`, parsed.error.issues, 'gold files look like { "report": "...", "paragraphs": { "27": [["peps", "weakness"]] } }', entry);
-    golds.set(parsed.data.report, parsed.data);
-  });
-  const scope = options.themes ? new Set(options.themes) : undefined;
-  const core = new Set<string>(coreThemeIds);
+  const settings = checkOptions(options);
+  checkDocuments(documents);
+  const golds = checkGold(gold);
+  for (const document of documents) {
+    const reference = golds.get(document.report);
+    if (!reference) throw new PracticeThemesError('INVALID_GOLD', `no gold file for report "${document.report}" — add corpus/gold/${document.report}.json or leave the document out`);
+    if (document.paragraphs) checkGoldFits(reference, document.paragraphs);
+  }
+  const scope = settings.themes ? new Set(settings.themes) : undefined;
+  const core = new Set<string>(settings.coreThemes ?? coreThemeIds);
   const counters = newCounters();
   const misses: ErrorCase[] = [];
   const falseAlarms: ErrorCase[] = [];
@@ -131,6 +140,54 @@ export function evaluate(documents: readonly EvaluatedDocument[], gold: readonly
     misses,
     falseAlarms,
   };
+}
+
+function checkOptions(options: unknown): { themes?: string[]; coreThemes?: string[] } {
+  const parsed = evaluateOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) throw validationError('INVALID_OPTIONS', 'evaluate options', parsed.error.issues, 'evaluate takes { themes?: string[], coreThemes?: string[] }', options);
+  return parsed.data;
+}
+
+function checkDocuments(documents: unknown): void {
+  if (!Array.isArray(documents)) throw new PracticeThemesError('INVALID_ARGUMENT', `evaluate() expects an array of documents, got ${describe(documents)} — pass [{ report: gold.report, findings: report.findings, paragraphs: report.paragraphs }]`);
+  const seen = new Set<string>();
+  documents.forEach((document, index) => {
+    const parsed = evaluatedDocumentSchema.safeParse(document);
+    if (!parsed.success) throw validationError('INVALID_ARGUMENT', `documents[${index}]`, parsed.error.issues, 'each document is { report: gold.report, findings: report.findings, paragraphs: report.paragraphs }', document);
+    // Scoring one report twice would count its pairs twice.
+    if (seen.has(parsed.data.report)) throw new PracticeThemesError('INVALID_ARGUMENT', `documents[${index}] repeats report "${parsed.data.report}" — pass each report once`);
+    seen.add(parsed.data.report);
+  });
+}
+
+function checkGold(gold: unknown): Map<string, Gold> {
+  if (!Array.isArray(gold)) throw new PracticeThemesError('INVALID_GOLD', `evaluate() expects an array of gold files, got ${describe(gold)} — pass [loadGold(path), ...] or parsed gold JSON`);
+  const golds = new Map<string, Gold>();
+  gold.forEach((entry, index) => {
+    const parsed = goldSchema.safeParse(entry);
+    if (!parsed.success) throw validationError('INVALID_GOLD', `gold file #${index + 1}`, parsed.error.issues, 'gold files look like { "report": "...", "paragraphs": { "27": [["peps", "weakness"]] } }', entry);
+    // Which of two golds for one report is right is not for the scorer to guess.
+    if (golds.has(parsed.data.report)) throw new PracticeThemesError('INVALID_GOLD', `gold file #${index + 1} is a second gold for report "${parsed.data.report}" — pass one gold per report`);
+    golds.set(parsed.data.report, parsed.data);
+  });
+  return golds;
+}
+
+/** Refuses a gold whose paragraph ids the document does not have: its labels could only count as misses. */
+function checkGoldFits(gold: Gold, paragraphs: readonly { id: string }[]): void {
+  const ids = new Set(paragraphs.map((paragraph) => paragraph.id));
+  const unknown = Object.keys(gold.paragraphs).filter((id) => !ids.has(id));
+  if (unknown.length === 0) return;
+  const shown = unknown.slice(0, 5).map((id) => JSON.stringify(id)).join(', ');
+  const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
+  throw new PracticeThemesError(
+    'INVALID_GOLD',
+    `the gold for report "${gold.report}" names ${unknown.length} of ${Object.keys(gold.paragraphs).length} paragraphs that its document does not have (${shown}${more}) — is it the gold of another document, or made when the paragraph ids differed?`,
+  );
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 type Count = { tp: number; fp: number; fn: number };

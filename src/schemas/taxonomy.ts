@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 
-const themeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'theme ids are lower_snake_case, e.g. "life_story_work"');
+export const themeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'theme ids are lower_snake_case, e.g. "life_story_work"');
 
 /**
  * The word a term is looked up by among the words of the text: its first word (up to a space or

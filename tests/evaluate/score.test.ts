@@ -51,4 +51,47 @@ describe('evaluate', () => {
       expect(isPracticeThemesError(error) && error.code).toBe('INVALID_GOLD');
     }
   });
+
+  it('scores the core themes it is told are core', () => {
+    const custom = evaluate([{ report: 'r', findings: [finding('1', 'peps', 'strength'), finding('2', 'plans', 'strength')] }], [gold], { coreThemes: ['peps'] });
+    expect(custom.pairs.core).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 1 });
+    expect(custom.pairs.all).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 2 });
+  });
+});
+
+describe('evaluate refuses what would give a silently wrong number', () => {
+  const codeOf = (run: () => unknown): string | undefined => {
+    try {
+      run();
+    } catch (error) {
+      return isPracticeThemesError(error) ? `${error.code}: ${error.message}` : `untyped: ${String(error)}`;
+    }
+    return undefined;
+  };
+  const document = { report: 'r', findings: [finding('1', 'peps', 'strength')] };
+
+  it('refuses unknown, misspelt and empty options', () => {
+    expect(codeOf(() => evaluate([document], [gold], { theme: ['peps'] } as never))).toMatch(/^INVALID_OPTIONS: .*theme/);
+    expect(codeOf(() => evaluate([document], [gold], { themes: 'peps' } as never))).toMatch(/^INVALID_OPTIONS: .*themes/);
+    expect(codeOf(() => evaluate([document], [gold], { themes: [] }))).toMatch(/^INVALID_OPTIONS: .*selects no theme/);
+    expect(codeOf(() => evaluate([document], [gold], { themes: ['PEPs'] }))).toMatch(/^INVALID_OPTIONS: .*lower_snake_case/);
+  });
+
+  it('refuses documents that are not tagged documents, naming what to pass', () => {
+    expect(codeOf(() => evaluate({} as never, [gold]))).toMatch(/^INVALID_ARGUMENT: .*array of documents/);
+    expect(codeOf(() => evaluate([{ findings: [] }] as never, [gold]))).toMatch(/^INVALID_ARGUMENT: practice-themes: documents\[0\]\.report is invalid: .*report: gold\.report/);
+    expect(codeOf(() => evaluate([{ report: 'r' }] as never, [gold]))).toMatch(/^INVALID_ARGUMENT: practice-themes: documents\[0\]\.findings/);
+    expect(codeOf(() => evaluate([document, document], [gold]))).toMatch(/^INVALID_ARGUMENT: practice-themes: documents\[1\] repeats report "r"/);
+  });
+
+  it('refuses gold that is not an array, or two golds for one report', () => {
+    expect(codeOf(() => evaluate([document], gold as never))).toMatch(/^INVALID_GOLD: .*array of gold files/);
+    expect(codeOf(() => evaluate([document], [gold, { report: 'r', paragraphs: {} }]))).toMatch(/^INVALID_GOLD: practice-themes: gold file #2 is a second gold for report "r"/);
+  });
+
+  it('refuses a gold naming paragraphs its document does not have', () => {
+    const paragraphs = [{ id: '1', text: 'one' }, { id: '2', text: 'two' }];
+    expect(codeOf(() => evaluate([{ ...document, paragraphs }], [gold]))).toMatch(/^INVALID_GOLD: .*names 1 of 3 paragraphs that its document does not have \("3"\)/);
+    expect(codeOf(() => evaluate([{ ...document, paragraphs: [...paragraphs, { id: '3', text: 'three' }] }], [gold]))).toBeUndefined();
+  });
 });
