@@ -1,10 +1,14 @@
 /**
  * `practice-themes eval` and `npm run eval`: the evaluation table of the classifier and the keyword
- * baseline on a gold corpus. By default leave-one-report-out (a fresh model per held-out report);
- * `--in-sample` scores the shipped model, which was trained on the repository's gold corpus.
+ * baseline on a gold corpus. No document may be scored by a model that saw its labels, so the
+ * default depends on the gold: on the repository's own gold (every document in the shipped model's
+ * training data) it is leave-one-report-out, a fresh model per held-out report; on gold of your own
+ * it is the shipped model as it is. `--retrain` and `--shipped` choose explicitly.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { flagHelp, type FlagSpec } from '../_internal/flags.js';
+import classifierModelJson from '../../models/classifier.json';
+import { PracticeThemesError } from '../errors.js';
 import { createTagger } from '../pipeline.js';
 import { leaveOneReportOut, leaveOneThemeOut, type TrainingDocument } from '../train/cross-validate.js';
 import { coreThemeIds } from '../themes/taxonomy.js';
@@ -16,7 +20,12 @@ import { evaluate, type Evaluation } from './score.js';
 const evalFlags = {
   gold: { type: 'string', default: 'corpus/gold', value: 'folder', description: 'gold JSON files' },
   corpus: { type: 'string', default: '../shared/corpus', value: 'folder', description: 'the folder gold "source" paths are relative to' },
-  'in-sample': { type: 'boolean', description: 'score the shipped model as it is (optimistic if it was trained on this gold)' },
+  'shipped': { type: 'boolean', description: 'score the shipped model as it is (the default when it was not trained on this gold; optimistic when it was)' },
+  retrain: {
+    type: 'boolean',
+    description: 'leave-one-report-out: score each document with a model trained on the other gold documents (the default when the shipped model was trained on all of this gold, as on the repository\'s own)',
+  },
+  'in-sample': { type: 'boolean', description: 'the same as --shipped (its older name)' },
   errors: { type: 'string', default: '25', value: 'n', description: 'list the first n misses and false alarms' },
   'unseen-themes': {
     type: 'boolean',
@@ -29,7 +38,7 @@ const usage = ['Usage: practice-themes eval [options]', '', 'Options:', ...flagH
 
 /** Runs the evaluation and prints it; resolves to the exit code (0 ok, 2 usage). */
 export async function evaluateCommand(argv: string[], print: (text: string) => void = console.log): Promise<number> {
-  let values: { gold?: string; corpus?: string; 'in-sample'?: boolean; errors?: string; 'unseen-themes'?: boolean; help?: boolean };
+  let values: { gold?: string; corpus?: string; shipped?: boolean; retrain?: boolean; 'in-sample'?: boolean; errors?: string; 'unseen-themes'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({ args: argv, options: evalFlags as ParseArgsConfig['options'], strict: true }));
   } catch (error) {
@@ -45,30 +54,53 @@ export async function evaluateCommand(argv: string[], print: (text: string) => v
     return 2;
   }
   const errors = Number(values.errors);
-  const documents = loadGoldCorpus(values.gold ?? evalFlags.gold.default, values.corpus ?? evalFlags.corpus.default);
+  const askedShipped = Boolean(values.shipped || values['in-sample']);
+  if (askedShipped && values.retrain) {
+    print(`--shipped and --retrain exclude each other: choose one\n\n${usage}`);
+    return 2;
+  }
+  const goldDir = values.gold ?? evalFlags.gold.default;
+  const documents = loadGoldCorpus(goldDir, values.corpus ?? evalFlags.corpus.default);
+  if (documents.length === 0) throw new PracticeThemesError('INVALID_GOLD', `no gold files (*.json) in ${goldDir} — pass --gold <folder of gold JSON files>`);
   const golds = documents.map((document) => document.gold);
+  const seenByShippedModel = documents.filter((document) => shippedTrainingSet.has(document.id)).length;
+  const retrain = values.retrain ?? (!askedShipped && seenByShippedModel === documents.length);
+  if (retrain && documents.length < 2) {
+    throw new PracticeThemesError('INVALID_GOLD', `--retrain needs at least 2 gold documents (one to train on, one to score), found ${documents.length} in ${goldDir} — leave --retrain out to score the shipped model`);
+  }
   let classifier: Evaluation;
-  let reports;
-  const training = values['in-sample'] && !values['unseen-themes'] ? undefined : await prepareTrainingDocuments(documents);
-  if (values['in-sample']) {
-    const tagger = createTagger();
-    reports = await Promise.all(documents.map((document) => tagger.tagReport(document.input)));
-    classifier = evaluate(reports.map((report, index) => ({ report: documents[index]!.id, findings: report.findings, paragraphs: report.paragraphs })), golds);
-  } else {
+  const training = !retrain && !values['unseen-themes'] ? undefined : await prepareTrainingDocuments(documents);
+  if (retrain) {
     classifier = leaveOneReportOut(training!).evaluation;
+  } else {
+    const tagger = createTagger();
+    const reports = await Promise.all(documents.map((document) => tagger.tagReport(document.input)));
+    classifier = evaluate(reports.map((report, index) => ({ report: documents[index]!.id, findings: report.findings, paragraphs: report.paragraphs })), golds);
   }
   const rulesTagger = createTagger({ classifier: 'rules' });
   const baseline = createBaseline();
   const rulesReports = await Promise.all(documents.map((document) => rulesTagger.tagReport(document.input)));
   const rules = evaluate(rulesReports.map((report, index) => ({ report: documents[index]!.id, findings: report.findings, paragraphs: report.paragraphs })), golds);
   const keyword = evaluate(rulesReports.map((report, index) => ({ report: documents[index]!.id, findings: baseline(report), paragraphs: report.paragraphs })), golds);
-  const protocol = values['in-sample'] ? 'in-sample (the shipped model; optimistic when it was trained on this gold)' : 'leave-one-report-out (no document is scored by a model that saw its labels)';
-  print(`practice-themes evaluation on ${documents.length} gold documents; classifier ${protocol}\n`);
+  const protocol = retrain
+    ? 'leave-one-report-out (each document scored by a model trained on the other gold documents, never on its own labels)'
+    : seenByShippedModel === 0
+      ? 'the shipped model (it was not trained on any of these documents)'
+      : `the shipped model — OPTIMISTIC: ${seenByShippedModel} of ${documents.length} documents were in its training data`;
+  print(`practice-themes evaluation on ${documents.length} gold documents; classifier: ${protocol}\n`);
   print(formatComparison({ classifier, 'rules only': rules, 'keyword+wink': keyword }));
   print(`\n=== classifier ===\n${formatEvaluation(classifier, { errors })}`);
   print(`\n=== keyword baseline: theme by taxonomy term, polarity by wink-nlp sentence sentiment ===\n${formatEvaluation(keyword)}`);
   if (values['unseen-themes']) print(`\n${formatUnseenThemes(training!, rules)}`);
   return 0;
+}
+
+/** Report ids of the gold documents the shipped classifier was trained on (models/classifier.json). */
+const shippedTrainingSet = new Set<string>(trainedOn(classifierModelJson));
+
+function trainedOn(model: unknown): string[] {
+  const ids = (model as { meta?: { trainedOn?: unknown } }).meta?.trainedOn;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 // A custom theme is one the classifier never saw: each core theme is scored that way, beside the

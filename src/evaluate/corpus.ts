@@ -24,10 +24,20 @@ export function loadGoldCorpus(goldDir: string, corpusDir: string): GoldDocument
   } catch (cause) {
     throw new PracticeThemesError('FILE_NOT_FOUND', `cannot read the gold folder ${goldDir} — pass --gold <folder of gold JSON files>`, { cause });
   }
+  const seen = new Map<string, string>();
   return files.map((file) => {
-    const parsed = goldSchema.safeParse(JSON.parse(readFileSync(join(goldDir, file), 'utf8')));
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(join(goldDir, file), 'utf8'));
+    } catch (cause) {
+      throw new PracticeThemesError('INVALID_GOLD', `gold file ${join(goldDir, file)} is not readable JSON (${(cause as Error).message}) — fix it or move it out of the folder`, { cause });
+    }
+    const parsed = goldSchema.safeParse(json);
     if (!parsed.success) throw validationError('INVALID_GOLD', `gold file ${file}`, parsed.error.issues, 'see corpus/README.md for the gold format');
     const gold = parsed.data;
+    const earlier = seen.get(gold.report);
+    if (earlier !== undefined) throw new PracticeThemesError('INVALID_GOLD', `gold files ${earlier} and ${file} are both for report "${gold.report}" — keep one`);
+    seen.set(gold.report, file);
     if (!gold.source) throw new PracticeThemesError('INVALID_GOLD', `gold file ${file} has no "source" — add the document's path relative to the corpus folder`);
     const path = join(corpusDir, gold.source);
     let input: string | Uint8Array;
