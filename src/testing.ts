@@ -39,4 +39,7 @@ export interface PracticeThemesMatchers<R = unknown> {
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-explicit-any
   interface Assertion<T = any> extends PracticeThemesMatchers<void> {}
+  // As asymmetric matchers: expect({ report }).toEqual({ report: expect.toHaveFinding({ ... }) }).
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AsymmetricMatchersContaining extends PracticeThemesMatchers {}
 }

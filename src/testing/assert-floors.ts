@@ -8,6 +8,7 @@ import type { GoldScore } from './score-against-gold.js';
 
 /** Pair F1 per theme, from a {@link GoldScore} or an `evaluate` result. */
 function pairF1(scores: GoldScore | Evaluation): Record<string, number> {
+  if (typeof scores !== 'object' || scores === null) throw new TypeError(`practice-themes: assertFloors() expects the result of scoreAgainstGold() or evaluate(), got ${scores === null ? 'null' : typeof scores}`);
   if ('f1' in scores && typeof scores.f1 === 'object') return scores.f1;
   if ('pairs' in scores && typeof scores.pairs === 'object') return Object.fromEntries(Object.entries(scores.pairs.byTheme).map(([theme, value]) => [theme, value.f1]));
   throw new TypeError('practice-themes: assertFloors() expects the result of scoreAgainstGold() or evaluate()');

@@ -30,6 +30,34 @@ export function matchesFinding(finding: Finding, pattern: FindingPattern): boole
   return true;
 }
 
+const patternKeys = new Set(['theme', 'polarity', 'paragraph', 'sentence']);
+const polarities = new Set(['strength', 'weakness', 'neutral']);
+
+/**
+ * Refuses a pattern that could only match nothing or everything: a misspelt key is ignored by the
+ * match (so `.toHaveFinding` would pass on any finding), and a wrongly typed value never matches
+ * (so `.not.toHaveFinding` would pass whatever the report says).
+ */
+function checkPattern(pattern: unknown): asserts pattern is FindingPattern {
+  const example = 'a pattern such as { theme: "peps", polarity: "weakness", paragraph: "28" }';
+  if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern)) throw new TypeError(`practice-themes: toHaveFinding() expects ${example}`);
+  const fields = pattern as Record<string, unknown>;
+  const unknown = Object.keys(fields).filter((key) => !patternKeys.has(key));
+  if (unknown.length > 0) throw new TypeError(`practice-themes: toHaveFinding() does not know ${unknown.map((key) => `"${key}"`).join(', ')} — a pattern has theme, polarity, paragraph and sentence`);
+  if (fields.theme !== undefined && (typeof fields.theme !== 'string' || !/^[a-z][a-z0-9_]*$/.test(fields.theme))) {
+    throw new TypeError(`practice-themes: toHaveFinding() theme ${JSON.stringify(fields.theme)} is not a theme id — ids are lower_snake_case, e.g. "peps", "life_story_work"`);
+  }
+  if (fields.polarity !== undefined && !polarities.has(fields.polarity as string)) {
+    throw new TypeError(`practice-themes: toHaveFinding() polarity ${JSON.stringify(fields.polarity)} is not one of "strength", "weakness", "neutral"`);
+  }
+  if (fields.paragraph !== undefined && typeof fields.paragraph !== 'string') {
+    throw new TypeError(`practice-themes: toHaveFinding() paragraph must be a citation id string such as "28" or "summary:2", got ${typeof fields.paragraph} ${String(fields.paragraph)}`);
+  }
+  if (fields.sentence !== undefined && typeof fields.sentence !== 'string' && !(fields.sentence instanceof RegExp)) {
+    throw new TypeError(`practice-themes: toHaveFinding() sentence must be a string or a RegExp, got ${typeof fields.sentence}`);
+  }
+}
+
 function describePattern(pattern: FindingPattern): string {
   const fields = Object.entries(pattern).map(([key, value]) => `${key}: ${value instanceof RegExp ? String(value) : JSON.stringify(value)}`);
   return `{ ${fields.join(', ')} }`;
@@ -45,7 +73,7 @@ function describePattern(pattern: FindingPattern): string {
  */
 export function toHaveFinding(this: { isNot: boolean }, received: unknown, pattern: FindingPattern): { pass: boolean; message: () => string } {
   const report = asReport(received, 'toHaveFinding');
-  if (typeof pattern !== 'object' || pattern === null) throw new TypeError('practice-themes: toHaveFinding() expects a pattern such as { theme: "peps", paragraph: "28" }');
+  checkPattern(pattern);
   const matches = report.findings.filter((finding) => matchesFinding(finding, pattern));
   const pass = matches.length > 0;
   return {

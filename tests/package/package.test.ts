@@ -201,6 +201,7 @@ describe('the built package', () => {
       expect(importsOf(join(dist, 'testing.cjs')).required).toContain('vitest');
       const types = readFileSync(join(dist, 'testing.d.ts'), 'utf8');
       expect(types).toMatch(/declare module ['"]vitest['"] \{\s*interface Assertion<T = any> extends PracticeThemesMatchers<void>/);
+      expect(types).toMatch(/interface AsymmetricMatchersContaining extends PracticeThemesMatchers \{/);
     });
   });
 });
