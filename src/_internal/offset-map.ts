@@ -3,6 +3,8 @@
  * text it came from. Stored per character while building, compressed to runs for output.
  */
 
+import { PracticeThemesError } from '../errors.js';
+
 /** A run of `length` code units at `start` in the derived text that came from `origin` onwards. */
 export type OffsetRun = [start: number, origin: number, length: number];
 
@@ -71,6 +73,12 @@ export function compressOrigins(origins: ArrayLike<number>, length: number): Off
  * which can lie past source text that was left out.
  */
 export function originOf(runs: readonly OffsetRun[], offset: number): number {
+  const last = runs[runs.length - 1];
+  const length = last ? last[0] + last[2] : 0;
+  // A clamped answer for an offset outside the text would be a citation that looks checkable but is not.
+  if (!Number.isInteger(offset) || offset < 0 || offset > length) {
+    throw new PracticeThemesError('INVALID_ARGUMENT', `originOf: offset ${String(offset)} is not a position in the report text (0 to ${length}) — pass a start or end from the report`);
+  }
   let low = 0;
   let high = runs.length - 1;
   while (low <= high) {
@@ -80,6 +88,5 @@ export function originOf(runs: readonly OffsetRun[], offset: number): number {
     else if (offset >= run[0] + run[2]) low = middle + 1;
     else return run[1] + (offset - run[0]);
   }
-  const last = runs[runs.length - 1];
   return last ? last[1] + last[2] : offset;
 }

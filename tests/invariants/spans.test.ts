@@ -94,3 +94,22 @@ describe.skipIf(!hasCorpus)('the invariant checkers themselves', () => {
     expect(originProblems(shifted, input!).length).toBeGreaterThan(40);
   });
 });
+
+describe('originOf outside the report text', () => {
+  it('refuses an offset that is not a position in the text rather than clamping it', async () => {
+    const { originOf, isPracticeThemesError } = await import('practice-themes');
+    const report = tagText('1. Supervision is regular.\n\n2. Plans are  clear.');
+    const length = report.text.length;
+    expect(originOf(report.origins, 0)).toBe(0);
+    expect(originOf(report.origins, length)).toBe(originOf(report.origins, length - 1) + 1);
+    for (const offset of [-1, length + 1, 1.5, Number.NaN]) {
+      let error: unknown;
+      try {
+        originOf(report.origins, offset);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isPracticeThemesError(error) && error.code, String(offset)).toBe('INVALID_ARGUMENT');
+    }
+  });
+});
