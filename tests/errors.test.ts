@@ -223,6 +223,23 @@ describe('INVALID_TAXONOMY', () => {
     expect(() => createTagger({ taxonomy: matchable, classifier: 'rules' })).not.toThrow();
   });
 
+  it('for an exclusion found inside its own term, which would hide the term everywhere', async () => {
+    const slips = [
+      { terms: ['kinship care'], exclude: ['kinship care'] },
+      { terms: ['kinship care'], exclude: ['care'] },
+      { terms: ['pathway plan*'], exclude: ['plan*'] },
+    ];
+    for (const slip of slips) {
+      const { code, message } = await failure(() => createTagger({ extraThemes: [{ id: 'kinship', label: 'Kinship care', ...slip }] }));
+      expect(code).toBe('INVALID_TAXONOMY');
+      expect(message).toContain(`exclusion "${slip.exclude[0]}" is found inside its own term "${slip.terms[0]}"`);
+    }
+    // Exclusions that leave some occurrences of the term to be found are fine.
+    for (const fine of [{ terms: ['pathway plan*'], exclude: ['plan'] }, { terms: ['care plan'], exclude: ['care plan review'] }]) {
+      expect(() => createTagger({ extraThemes: [{ id: 'kinship', label: 'Kinship care', ...fine }] })).not.toThrow();
+    }
+  });
+
   it('for an extra theme with no terms', async () => {
     expect((await failure(() => createTagger({ extraThemes: [{ id: 'family_time', label: 'Family time' }] }))).code).toBe('INVALID_TAXONOMY');
   });

@@ -97,6 +97,7 @@ export function indexTerms(taxonomy: Taxonomy): TermIndex {
     target.set(key, list);
   };
   themes.forEach((theme, index) => {
+    refuseExclusionsInsideTerms(theme);
     for (const term of theme.terms) add(term, { theme: index, kind: 'term' }, 'iy');
     for (const term of theme.exclude) add(term, { theme: index, kind: 'exclude' }, 'iy');
     for (const term of theme.acronyms) add(term, { theme: index, kind: 'acronym' }, 'y');
@@ -114,6 +115,26 @@ export function indexTerms(taxonomy: Taxonomy): TermIndex {
   }
   const lengths = [...words.keys(), ...prefixes.keys(), ...acronyms.keys()].map((key) => key.replace(/['’]/g, '').length);
   return { themes, words, prefixes: buckets, acronyms, shortestWord: Math.max(1, Math.min(...lengths)) };
+}
+
+/**
+ * Exclusions remove every term they overlap, so an exclusion found inside a term itself (both
+ * "kinship care", or "care" in "kinship care") removes that term wherever it occurs: the term
+ * could never be found. Almost surely a slip, so it is refused rather than left silent.
+ */
+function refuseExclusionsInsideTerms(theme: Theme): void {
+  for (const term of theme.terms) {
+    const wildcard = term.endsWith('*');
+    const text = (wildcard ? term.slice(0, -1) : term).trim();
+    // A wildcard term also finds longer words ("plan*": "plans"); the exclusion must match those too.
+    const forms = wildcard ? [text, `${text}zz`] : [text];
+    for (const exclusion of theme.exclude) {
+      const inside = new RegExp(`(?<![\\w])(?:${termSource(exclusion)})(?![\\w])`, 'i');
+      if (forms.every((form) => inside.test(form))) {
+        throw new PracticeThemesError('INVALID_TAXONOMY', `theme "${theme.id}": exclusion "${exclusion}" is found inside its own term "${term}", so that term could never be found — remove the exclusion, or make it a longer phrase than the term`);
+      }
+    }
+  }
 }
 
 /** "life-story work*" → life[\s-]+story[\s-]+work\w*; apostrophes optional; hyphen = space. */
