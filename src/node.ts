@@ -6,9 +6,9 @@
  * file in sorted path order. A file that fails is reported in its result; it never stops the run.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -79,7 +79,9 @@ export async function tagFile(path: string, options?: TagOptions): Promise<FileR
  * Tags many report files, in parallel, yielding one result per file in sorted path order.
  *
  * Folders are read recursively for files ending in one of `options.extensions` (.pdf, .txt, .md
- * by default); files named directly are read whatever their ending. A file that cannot be read
+ * by default), leaving out hidden files and folders (names starting with ".") and `node_modules`;
+ * files named directly are read whatever their ending. A file reached by two paths (or a symlink)
+ * is tagged once, under the first path in sorted order. A file that cannot be read
  * or tagged yields `{ file, error }` (a missing path gives FILE_NOT_FOUND); the run goes on.
  *
  * @param inputs - files and folders, one path or many.
@@ -131,7 +133,11 @@ async function* runFolder(
   yield* runInWorkers(files, script, threads, tagOptions, taggerHere, onProgress);
 }
 
-/** Folders expanded to their report files (recursively), everything else kept; sorted, without duplicates. */
+/**
+ * Folders expanded to their report files (recursively), everything else kept; sorted, and each
+ * file once however many paths lead to it ("a.pdf", "./a.pdf", a symlink): counted twice, it would
+ * weigh twice in any count across reports.
+ */
 async function expandInputs(inputs: readonly string[], endings: readonly string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const input of inputs) {
@@ -143,7 +149,15 @@ async function expandInputs(inputs: readonly string[], endings: readonly string[
       files.add(input);
     }
   }
-  return [...files].sort(comparePaths);
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const file of [...files].sort(comparePaths)) {
+    const identity = await realpath(file).catch(() => resolve(file));
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    unique.push(file);
+  }
+  return unique;
 }
 
 async function listFolder(folder: string, endings: readonly string[]): Promise<string[]> {
@@ -151,6 +165,9 @@ async function listFolder(folder: string, endings: readonly string[]): Promise<s
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
+    // Hidden entries (.git, .ipynb_checkpoints, macOS "._report.pdf" forks) and installed packages
+    // hold copies or debris, not reports.
+    if (entry.name.startsWith('.') || (entry.isDirectory() && entry.name === 'node_modules')) continue;
     if (entry.isDirectory()) for (const file of await listFolder(path, endings)) files.push(file);
     else if ((entry.isFile() || entry.isSymbolicLink()) && endings.some((ending) => entry.name.toLowerCase().endsWith(ending))) files.push(path);
   }

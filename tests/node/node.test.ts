@@ -2,7 +2,7 @@
  * practice-themes/node: tagFile and tagFolder on the shared seed texts and a PDF, in a temporary
  * folder tree built per run.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +26,12 @@ beforeAll(() => {
   copyFileSync(pdf, join(root, 'reports', 'gateshead.pdf'));
   writeFileSync(join(root, 'reports', 'notes.docx'), 'not a report format');
   writeFileSync(join(root, 'reports', 'empty.txt'), '');
+  // Copies and debris a folder walk must leave out: a notebook checkpoint, an installed package, a macOS fork.
+  mkdirSync(join(root, 'reports', '.ipynb_checkpoints'));
+  copyFileSync(join(seeds, first!), join(root, 'reports', '.ipynb_checkpoints', 'b-seed-checkpoint.txt'));
+  mkdirSync(join(root, 'reports', 'node_modules', 'some-package'), { recursive: true });
+  writeFileSync(join(root, 'reports', 'node_modules', 'some-package', 'README.md'), '# some package\n');
+  writeFileSync(join(root, 'reports', '._gateshead.pdf'), 'Mac OS X resource fork');
 });
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
@@ -74,6 +80,13 @@ describe.skipIf(!haveCorpus)('tagFolder', () => {
       'reports/nested/a-council.md',
       'reports/nested/deeper/c-seed.TXT',
     ]);
+  });
+
+  it('tags a file reached by several paths once, under the first path', async () => {
+    const file = join(root, 'reports', 'b-seed.txt');
+    symlinkSync(file, join(root, 'link-to-b-seed.txt'));
+    const results = await collect(tagFolder([file, join(root, 'reports', '.', 'b-seed.txt'), join(root, 'link-to-b-seed.txt'), join(root, 'reports')], { concurrency: 1 }));
+    expect(results.map((result) => relative(result.file))).toEqual(['link-to-b-seed.txt', 'reports/empty.txt', 'reports/gateshead.pdf', 'reports/nested/a-council.md', 'reports/nested/deeper/c-seed.TXT']);
   });
 
   it('reports a failing file in its result and goes on', async () => {
