@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', cli: 'src/cli.ts', worker: 'src/worker.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing.ts', cli: 'src/cli.ts', 'practice-themes-worker': 'src/worker.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

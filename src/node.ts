@@ -126,6 +126,7 @@ async function* runFolder(
   const files = await expandInputs(inputs, endings);
   const threads = Math.min(concurrency ?? availableParallelism(), files.length);
   const script = threads > 1 ? workerScript() : null;
+  if (threads > 1 && !script) warnNoWorkerScript();
   if (!script) {
     yield* runInThread(files, await taggerHere(), onProgress);
     return;
@@ -217,14 +218,16 @@ interface WorkerScript {
 }
 
 /**
- * The worker script beside this module: dist/worker.js (ESM build), dist/worker.cjs (CJS build),
- * or src/worker.ts when running from source (loaded through tsx's ESM API, when installed).
- * Null when there is none: files are then tagged in the calling thread.
+ * The worker script beside this module: dist/practice-themes-worker.js (ESM build) or .cjs (CJS
+ * build), or src/worker.ts when running from source (loaded through tsx's ESM API, when
+ * installed). The distinctive name matters once this module is bundled into an app: beside the
+ * bundle, a plain "worker.js" would be the app's own. Null when there is none: files are then
+ * tagged in the calling thread.
  */
 function workerScript(): WorkerScript | null {
   const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
   const extension = extname(here);
-  const path = join(dirname(here), `worker${extension}`);
+  const path = join(dirname(here), extension === '.ts' ? 'worker.ts' : `practice-themes-worker${extension}`);
   if (!existsSync(path)) return null;
   if (extension !== '.ts') return { source: path, eval: false };
   const tsx = tsxApiUrl(here);
@@ -246,8 +249,25 @@ function tsxApiUrl(from: string): string | null {
   }
 }
 
+let noWorkerScriptWarned = false;
+
+function warnNoWorkerScript(): void {
+  if (noWorkerScriptWarned) return;
+  noWorkerScriptWarned = true;
+  process.emitWarning(
+    'practice-themes: no practice-themes-worker script beside this module (is it bundled?); files are tagged one at a time in the calling thread — copy practice-themes-worker.js (or .cjs) from the package\'s dist/ next to the bundle to tag in parallel',
+    { code: 'PRACTICE_THEMES_WORKER' },
+  );
+}
+
+// How long a started worker may take to say it is a practice-themes worker. It says so before
+// loading any model, so only a script that is not one (or a machine far overloaded) takes longer.
+const HELLO_TIMEOUT_MS = 10_000;
+
 interface PoolWorker {
   thread: Worker;
+  /** It said it is a practice-themes worker. */
+  hello: boolean;
   ready: boolean;
   /** Indexes of the files sent to it, oldest (the one being tagged) first. */
   sent: number[];
@@ -314,11 +334,25 @@ async function* runInWorkers(
   const spawn = (): void => {
     const worker: PoolWorker = {
       thread: new Worker(script.source, { eval: script.eval, workerData: { marker: WORKER_MARKER, options: tagOptions } }),
+      hello: false,
       ready: false,
       sent: [],
     };
     pool.add(worker);
+    const notAWorker = (why: string): void => {
+      lost(new Error(why));
+      void worker.thread.terminate();
+    };
+    const helloTimer = setTimeout(() => notAWorker(`it did not answer as a practice-themes worker within ${HELLO_TIMEOUT_MS / 1000} s`), HELLO_TIMEOUT_MS);
+    helloTimer.unref();
     worker.thread.on('message', (reply: WorkerReply) => {
+      if (!worker.hello) {
+        clearTimeout(helloTimer);
+        if ('hello' in reply && reply.hello === WORKER_MARKER) worker.hello = true;
+        else notAWorker('its first message was not a practice-themes worker\'s');
+        return;
+      }
+      if ('hello' in reply) return;
       if ('ready' in reply) {
         worker.ready = true;
         return;
@@ -347,8 +381,14 @@ async function* runInWorkers(
       }
       notify();
     };
-    worker.thread.on('error', lost);
-    worker.thread.on('exit', (code) => lost(new Error(`worker exited with code ${code}`)));
+    worker.thread.on('error', (error) => {
+      clearTimeout(helloTimer);
+      lost(error);
+    });
+    worker.thread.on('exit', (code) => {
+      clearTimeout(helloTimer);
+      lost(new Error(`worker exited with code ${code}`));
+    });
     dispatch(worker);
   };
 

@@ -13,6 +13,7 @@ import { createTagger, tagSourceWith } from './pipeline.js';
 import type { TagOptions } from './schemas/options.js';
 
 function serve(port: MessagePort, options: TagOptions): void {
+  port.postMessage({ hello: WORKER_MARKER } satisfies WorkerReply);
   const tagger = createTagger(options);
   // Requests may arrive while one is being tagged (the Node entry keeps two in flight per
   // worker); they are tagged one after another, in the order they came.

@@ -26,8 +26,12 @@ export interface SerialisedError {
   stack?: string;
 }
 
-/** What a worker posts back: once `{ ready }`, then one reply per request. */
-export type WorkerReply = { ready: true } | { id: number; report: Report } | { id: number; error: SerialisedError };
+/**
+ * What a worker posts back: `{ hello }` as soon as it runs (so that a script that is not a
+ * practice-themes worker is found out at once), `{ ready }` once its tagger is built, then one
+ * reply per request.
+ */
+export type WorkerReply = { hello: typeof WORKER_MARKER } | { ready: true } | { id: number; report: Report } | { id: number; error: SerialisedError };
 
 /**
  * Reads a report file's bytes.
