@@ -9,6 +9,8 @@
  * 0 every input tagged, 1 some input failed (or had warnings, with --strict), 2 usage error.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MultiBar } from 'cli-progress';
@@ -44,7 +46,7 @@ const commands = [
   { name: 'eval [options]', description: 'score predictions against gold annotations (see `practice-themes eval --help`)' },
 ];
 
-const exitCodeHelp = ['Exit codes:', '  0  every input was tagged', '  1  some input failed (missing, unreadable, not a report), or had warnings with --strict', '  2  usage error: unknown command or flag, bad flag value, bad --taxonomy, unknown --theme'];
+const exitCodeHelp = ['Exit codes:', '  0  every input was tagged', '  1  some input failed (missing, unreadable, not text or a PDF), the output could not be written, or there were warnings with --strict', '  2  usage error: unknown command or flag, bad flag value, bad --taxonomy, unknown --theme'];
 
 function mainHelp(): string {
   return [
@@ -88,6 +90,9 @@ function tagHelp(): string {
 /** A usage error: printed with a pointer to --help, exit code 2. */
 class UsageError extends Error {}
 
+/** The output could not be written (a full disk, a folder in the way): exit code 1. */
+class OutputError extends Error {}
+
 /**
  * Runs the command with the given arguments (without `node` and the script path).
  *
@@ -120,6 +125,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`practice-themes: ${error.message}\n`);
       return exitCodes.usage;
+    }
+    if (error instanceof OutputError) {
+      process.stderr.write(`practice-themes: ${error.message}\n`);
+      return exitCodes.inputFailed;
     }
     throw error;
   }
@@ -250,34 +259,46 @@ interface Output {
 
 /** stdout, or the --out file (opened before tagging starts, so a bad path fails fast). */
 async function openOutput(path: string | undefined): Promise<Output> {
+  if (path !== undefined) await mkdir(dirname(resolve(path)), { recursive: true }).catch(() => undefined);
   const stream: Writable = path === undefined ? process.stdout : createWriteStream(path);
   if (path !== undefined) {
     await new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
-      stream.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`cannot write --out "${path}" (${error.code ?? error.message}) — check that its folder exists and is writable`)));
+      stream.once('error', (error: NodeJS.ErrnoException) => reject(new OutputError(`cannot write --out "${path}" (${error.code ?? error.message}) — check that the path is a writable file`)));
     });
   }
-  let broken: Error | undefined;
+  let broken: NodeJS.ErrnoException | undefined;
+  let drained: (() => void) | undefined;
+  // One listener for the whole run: a listener per write would pile up on process.stdout, which
+  // worker threads already pipe into (a MaxListenersExceededWarning at -j 12).
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    // The reader went away (e.g. `| head`): stop writing, quietly.
-    broken = error;
+    broken ??= error;
+    drained?.();
   });
+  stream.on('drain', () => drained?.());
+  const failure = (): OutputError | undefined =>
+    // The reader went away (e.g. `| head`): stop writing, quietly. Any other failure (a full disk) is the run's.
+    broken && broken.code !== 'EPIPE' ? new OutputError(`writing ${path === undefined ? 'standard output' : `--out "${path}"`} failed (${broken.code ?? broken.message}) — the output is incomplete`) : undefined;
   return {
     async write(text) {
-      if (broken || text.length === 0) return;
-      if (!stream.write(text)) await new Promise<void>((resolve) => {
-        const done = (): void => {
-          stream.off('drain', done);
-          stream.off('error', done);
-          resolve();
-        };
-        stream.once('drain', done);
-        stream.once('error', done);
-      });
+      if (broken) {
+        const error = failure();
+        if (error) throw error;
+        return;
+      }
+      if (text.length === 0) return;
+      if (!stream.write(text)) await new Promise<void>((resolve) => (drained = resolve));
+      drained = undefined;
+      const error = failure();
+      if (error) throw error;
     },
     async close() {
-      if (path === undefined || broken) return;
-      await new Promise<void>((resolve) => stream.end(resolve));
+      if (path !== undefined && !broken) await new Promise<void>((resolve) => stream.end(resolve));
+      else if (path === undefined && !broken) await new Promise<void>((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
+      // A failed write to standard output is reported on a later turn of the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const error = failure();
+      if (error) throw error;
     },
   };
 }

@@ -4,7 +4,7 @@
  * exit codes and a stable order.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,39 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     expect(written.code).toBe(0);
     expect(written.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toBe(seedsJsonl.stdout);
+  });
+
+  it('--out creates missing folders', async () => {
+    const out = join(scratch, 'new', 'folder', 'findings.jsonl');
+    const written = await run(['tag', seeds, '--out', out, '-j', '1']);
+    expect(written.code, written.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(seedsJsonl.stdout);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('exits 1 and says so when the output cannot be written (a full disk), to --out or to stdout', async () => {
+    const toFile = await run(['tag', seedFiles[0]!, '--out', '/dev/full', '-q']);
+    expect(toFile).toMatchObject({ code: 1, stderr: 'practice-themes: writing --out "/dev/full" failed (ENOSPC) — the output is incomplete\n' });
+    const toStdout = await new Promise<Run>((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, 'tag', seedFiles[0]!, '-q'], { cwd: repo, stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'] });
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout: '', stderr }));
+    });
+    expect(toStdout).toMatchObject({ code: 1, stderr: 'practice-themes: writing standard output failed (ENOSPC) — the output is incomplete\n' });
+    const toFolder = await run(['tag', seedFiles[0]!, '--out', scratch, '-q']);
+    expect(toFolder).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot write --out') });
+  });
+
+  it('stops quietly when the reader goes away (| head)', async () => {
+    const child = spawn(process.execPath, [cli, 'tag', seeds, ...pdfs, '-j', '12', '-q'], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Read one chunk, then close the pipe: the rest of the writes meet EPIPE.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 1 when an input is missing, after tagging the others', async () => {
