@@ -32,7 +32,10 @@ export function createSentenceSplitter(): SentenceSplitter {
       // wink reads a text of the same length, so its sentence offsets hold for `text` too.
       const forWink = breakRunawayTokens(text);
       const doc = nlp.readDoc(forWink);
-      const spans = locateSentences(forWink, doc.sentences().out() as string[]) ?? tokenWalk(forWink, doc.tokens().out() as string[], doc.sentences().out(its.span) as unknown as [number, number][]);
+      const spans = joinCutEllipses(
+        text,
+        locateSentences(forWink, doc.sentences().out() as string[]) ?? tokenWalk(forWink, doc.tokens().out() as string[], doc.sentences().out(its.span) as unknown as [number, number][]),
+      );
       const sentences: Sentence[] = [];
       let paragraphIndex = 0;
       for (const [start, end] of spans) {
@@ -47,6 +50,21 @@ export function createSentenceSplitter(): SentenceSplitter {
       return sentences;
     },
   };
+}
+
+/**
+ * Sentence spans with wink's cuts inside a run of full stops undone. wink ends a sentence at the
+ * first dot of an ellipsis before a closing quote or bracket ('smart..." and'), leaving '..")
+ * and …' as the next "sentence"; a cut with no space between two dots is never a sentence end.
+ */
+export function joinCutEllipses(text: string, spans: readonly [number, number][]): [number, number][] {
+  const joined: [number, number][] = [];
+  for (const span of spans) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous[1] === span[0] && text[span[0] - 1] === '.' && text[span[0]] === '.') previous[1] = span[1];
+    else joined.push([span[0], span[1]]);
+  }
+  return joined;
 }
 
 // The longest sentence in the shared corpus has 517 characters. A longer run without a sentence

@@ -3,7 +3,8 @@
  * rewrote a character), the token walk takes over and still lands every sentence on the text.
  */
 import { describe, expect, it } from 'vitest';
-import { breakRunawayTokens, createSentenceSplitter, locateSentences, sentencePieces, tokenWalk } from '../../src/sentences/split.js';
+import { tagText } from 'practice-themes';
+import { breakRunawayTokens, createSentenceSplitter, joinCutEllipses, locateSentences, sentencePieces, tokenWalk } from '../../src/sentences/split.js';
 
 const text = 'PEPs are smart.  However, some are late.\n\nSupervision is regular.';
 
@@ -86,5 +87,20 @@ describe('sentencePieces', () => {
     const sentences = createSentenceSplitter().split(long, [{ id: '1', start: 0, end: long.length } as never]);
     expect(sentences.map(({ start, end }) => [start, end])).toEqual(sentencePieces(long, 0, long.length));
     expect(sentences.every((sentence) => sentence.text === long.slice(sentence.start, sentence.end))).toBe(true);
+  });
+});
+
+describe('an ellipsis before a closing quote or bracket', () => {
+  it('is not a sentence end: the cut wink makes inside the dots is undone', () => {
+    for (const ellipsis of ['...', '…']) {
+      const report = tagText(`1. Inspectors noted ("PEPs are smart${ellipsis}") and the PEPs from other schools are late. Supervision is regular.\n`);
+      expect(report.sentences.map((sentence) => sentence.text)).toEqual(['Inspectors noted ("PEPs are smart...") and the PEPs from other schools are late.', 'Supervision is regular.']);
+    }
+  });
+
+  it('joins only spans that meet inside a run of dots', () => {
+    const text = 'One... "two." Three.';
+    expect(joinCutEllipses(text, [[0, 4], [4, 13], [14, 20]])).toEqual([[0, 13], [14, 20]]);
+    expect(joinCutEllipses(text, [[0, 13], [14, 20]])).toEqual([[0, 13], [14, 20]]);
   });
 });
