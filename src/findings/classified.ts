@@ -19,6 +19,11 @@ export function classifyCandidates(candidates: readonly Candidate[], model: Clas
     for (const { polarity, confidence } of decidePolarities(candidate, scores, model)) {
       if (confidence < minConfidence) continue;
       const { entry, cues, support } = evidenceFor(candidate, polarity, model);
+      // Nothing in the text speaks for this judgement: no evaluative cue, and no word of the
+      // sentence that leans furthest its way that the model weighs towards it. Its confidence
+      // is then the theme's prior (PEPs are more often praised than not), not evidence, so it is
+      // left out ("Not all PEPs are timely." was also reported a PEPs strength at 0.72).
+      if (polarity !== 'neutral' && cues.length === 0) continue;
       findings.push({
         theme: candidate.theme,
         polarity,
