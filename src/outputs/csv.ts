@@ -14,13 +14,16 @@ export function formatCsvHeader(): string {
 
 /**
  * Formats one result's findings as CSV rows, without the header. A failed file has no rows.
- * `authority` is the report's local authority (empty when not printed); `confidence` has three decimals.
+ * `authority` is the report's local authority (empty when not printed); `confidence` has three
+ * decimals. A cell starting with =, +, -, @ (or a tab) is prefixed with ' against formula injection.
  */
 export function formatCsvRows(result: OutputResult): string {
   if (!result.report) return '';
   const authority = result.report.metadata.localAuthority ?? '';
   const rows = result.report.findings.map((finding) => [result.file, authority, finding.paragraph, finding.theme, finding.polarity, finding.confidence.toFixed(3), finding.sentence]);
-  return rows.length > 0 ? stringify(rows) : '';
+  // A cell starting with = + - @ gets a leading ' so that a spreadsheet shows it rather than runs
+  // it as a formula (CSV injection); strip that ' to compare a sentence with the report's text.
+  return rows.length > 0 ? stringify(rows, { escape_formulas: true }) : '';
 }
 
 /**

@@ -4,9 +4,14 @@
  */
 import type { OutputResult } from './result.js';
 
-// Table cells cannot hold pipes or line breaks.
+// Text from a report shows as written: Markdown and HTML in it (a "<b>", a "[link](…)", "*", a
+// "_" that starts or ends a word, "&amp;") is escaped so that it is not rendered, and table cells
+// cannot hold pipes or line breaks. Underscores inside words ("life_story_work") render as written.
 function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return value
+    .replace(/[\\`*[\]<>|~&]/g, '\\$&')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /**
