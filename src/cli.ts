@@ -35,6 +35,8 @@ const tagFlags = {
   out: { type: 'string', short: 'o', value: 'file', description: 'write results to this file instead of stdout' },
   theme: { type: 'string', short: 't', multiple: true, value: 'id', description: 'only report findings for this theme id (repeatable)' },
   taxonomy: { type: 'string', value: 'file', description: 'use the taxonomy in this JSON file instead of the default (validated)' },
+  'min-confidence': { type: 'string', value: '0-1', description: 'drop findings below this confidence (default 0.7, the model\'s report threshold; 0.8-0.9 trades recall for precision)' },
+  classifier: { type: 'string', value: 'model|rules', description: 'judge with the trained model (default) or the lexicon rules alone' },
   concurrency: { type: 'string', short: 'j', value: 'N', description: 'tag N files at once: this thread and N-1 worker threads (default: one per CPU core; 1: no workers)' },
   strict: { type: 'boolean', description: 'treat report warnings (e.g. paragraph numbering conflicts) as failures: print them and exit 1' },
   quiet: { type: 'boolean', short: 'q', description: 'no progress bar and no warning summary; errors are still printed' },
@@ -152,7 +154,18 @@ function parseTagArguments(argv: readonly string[]): TagArguments | 'help' {
     // parseArgs names the flag ("Unknown option '--x'"); keep its words, add the way out.
     throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')} — see practice-themes tag --help`);
   }
-  const values = parsed.values as { format?: string; out?: string; theme?: string[]; taxonomy?: string; concurrency?: string; strict?: boolean; quiet?: boolean; help?: boolean };
+  const values = parsed.values as {
+    format?: string;
+    out?: string;
+    theme?: string[];
+    taxonomy?: string;
+    'min-confidence'?: string;
+    classifier?: string;
+    concurrency?: string;
+    strict?: boolean;
+    quiet?: boolean;
+    help?: boolean;
+  };
   if (values.help) return 'help';
   if (parsed.positionals.length === 0) throw new UsageError('no files or folders given — pass at least one, e.g. practice-themes tag reports/');
   const format = values.format ?? 'jsonl';
@@ -165,6 +178,15 @@ function parseTagArguments(argv: readonly string[]): TagArguments | 'help' {
   const options: TagOptions = {};
   if (values.theme && values.theme.length > 0) options.themes = values.theme;
   if (values.taxonomy !== undefined) options.taxonomy = readTaxonomyFile(values.taxonomy);
+  const minConfidence = values['min-confidence'];
+  if (minConfidence !== undefined) {
+    options.minConfidence = Number(minConfidence);
+    if (!/^(0(\.\d+)?|1(\.0*)?|\.\d+)$/.test(minConfidence)) throw new UsageError(`--min-confidence must be a number from 0 to 1, got "${minConfidence}" — e.g. --min-confidence 0.8`);
+  }
+  if (values.classifier !== undefined) {
+    if (values.classifier !== 'model' && values.classifier !== 'rules') throw new UsageError(`unknown --classifier "${values.classifier}" — use model or rules`);
+    options.classifier = values.classifier;
+  }
   return { inputs: parsed.positionals, format: format as Format, out: values.out, options, concurrency, strict: values.strict ?? false, quiet: values.quiet ?? false };
 }
 

@@ -35,6 +35,8 @@ function run(args: readonly string[]): Promise<Run> {
   });
 }
 
+// The default run's line for the first seed, as a run of its own.
+const seedsJsonlFirst = (): Run => ({ code: 0, stderr: '', stdout: `${seedsJsonl.stdout.split('\n')[0]!}\n` });
 const jsonLines = (text: string): Record<string, unknown>[] => text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 // RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks.
@@ -123,6 +125,22 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     expect(filtered.code).toBe(0);
     const themes = new Set(jsonLines(filtered.stdout).flatMap((result) => (result.findings as { theme: string }[]).map((finding) => finding.theme)));
     expect([...themes].sort()).toEqual(['plans', 'supervision']);
+  });
+
+  it('--min-confidence and --classifier pass on to the tagger, and bad values are usage errors', async () => {
+    const confidences = (result: Run) => jsonLines(result.stdout).flatMap((line) => (line.findings as { confidence: number }[]).map((finding) => finding.confidence));
+    const strict = await run(['tag', seedFiles[0]!, '--min-confidence', '0.9', '-q']);
+    expect(strict.code).toBe(0);
+    expect(Math.min(...confidences(strict))).toBeGreaterThanOrEqual(0.9);
+    expect(confidences(strict).length).toBeLessThan(confidences(seedsJsonlFirst()).length);
+    const rules = await run(['tag', seedFiles[0]!, '--classifier', 'rules', '-q']);
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).not.toBe(seedsJsonlFirst().stdout);
+    for (const bad of [['--min-confidence', '2'], ['--min-confidence', 'high'], ['--classifier', 'neural']]) {
+      const refused = await run(['tag', seedFiles[0]!, ...bad]);
+      expect(refused.code, bad.join(' ')).toBe(2);
+      expect(refused.stderr).toMatch(/^practice-themes: (--min-confidence must be a number from 0 to 1|unknown --classifier)/);
+    }
   });
 
   it('tags PDFs and reads their metadata', async () => {
