@@ -122,7 +122,11 @@ export function analyseSource(source: Source, context: Context): { structure: St
   const mentionsBySentence = findMentionsInSentences(structure.text, sentences, context.compiledThemes);
   const analysed = sentences.map((sentence, index): AnalysedSentence => {
     const mentions = mentionsBySentence[index]!;
-    const analysis = analyseSentence(sentence.text, mentions, context.compiledModel);
+    // A sentence right after a theme sentence of its paragraph may judge that theme without
+    // naming it ("PEPs are completed on time. A small number require improvement."): it is
+    // scored so that a finding can cite it, though no feature reads it.
+    const continues = mentions.length === 0 && index > 0 && sentences[index - 1]!.paragraph === sentence.paragraph && mentionsBySentence[index - 1]!.length > 0;
+    const analysis = analyseSentence(sentence.text, mentions, context.compiledModel, continues);
     return { sentence, mentions, analysis, judgements: judgeAnalysis(analysis, mentions, context.compiledModel.model) };
   });
   return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed, structure.sections) };

@@ -13,7 +13,10 @@ export interface Finding {
   polarity: Polarity;
   /** Citation id of the paragraph ("27", "summary:2", "improve:3"). */
   paragraph: string;
-  /** The cited sentence, verbatim: `report.text.slice(start, end) === sentence`. */
+  /**
+   * The cited sentence, verbatim: `report.text.slice(start, end) === sentence`. It names the theme,
+   * or (when no sentence naming it carries the polarity) directly follows one that does.
+   */
   sentence: string;
   start: number;
   end: number;

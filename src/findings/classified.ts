@@ -5,7 +5,7 @@
 import type { ClassifierModel } from '../schemas/model.js';
 import { decidePolarities, scoreFeatures, weightsOf } from '../themes/classify.js';
 import type { AnalysedSentence, Candidate } from '../themes/features.js';
-import type { Polarity } from '../themes/polarity.js';
+import { clauseIndex, type Polarity } from '../themes/polarity.js';
 import type { Finding } from './aggregate.js';
 
 /**
@@ -46,15 +46,36 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
   // The sentence whose own clauses lean most the decided way is the citation.
   const best = supporting.sort((a, b) => Math.abs(b.judgement!.score) - Math.abs(a.judgement!.score))[0];
   if (best) return { entry: best.entry, cues: best.judgement!.cues, support: supporting.length };
-  // No sentence's cues carry the polarity on their own: cite the sentence leaning furthest that way
-  // (for a weakness, the least positive), and give as cues its words the model weighs that way.
   const direction = polarity === 'weakness' ? -1 : 1;
+  // No sentence naming the theme carries the polarity: a sentence right after one may, without
+  // naming it ("The vast majority of PEPs are completed on time. A small number require improvement").
+  const continuation = polarity === 'neutral' ? undefined : carryingContinuation(candidate, direction);
+  if (continuation) return continuation;
+  // Otherwise cite the sentence leaning furthest that way (for a weakness, the least positive),
+  // and give as cues its words the model weighs that way.
   const lean = (entry: AnalysedSentence) => {
     const owned = entry.analysis.owned.get(candidate.theme) ?? [];
     return owned.reduce((sum, clause) => sum + (entry.analysis.clauseScores[clause] ?? 0), 0) * direction;
   };
   const entry = [...candidate.evidence].sort((a, b) => lean(b) - lean(a))[0]!;
   return { entry, cues: polarity === 'neutral' ? [] : modelCues(entry, candidate.theme, polarity, model), support: candidate.evidence.length };
+}
+
+/** The continuation sentence whose clauses lean furthest in `direction`, with the cues that lean that way. */
+function carryingContinuation(candidate: Candidate, direction: 1 | -1): { entry: AnalysedSentence; cues: string[]; support: number } | undefined {
+  let chosen: { entry: AnalysedSentence; cues: string[]; support: number } | undefined;
+  let strongest = 0;
+  for (const entry of candidate.continuations) {
+    const { clauseScores, boundaries, hits } = entry.analysis;
+    const lean = clauseScores.reduce((sum, score) => sum + Math.max(0, score * direction), 0);
+    // The cues leaning the decided way, in clauses that lean that way overall.
+    const cues = hits.filter((hit) => hit.weight * direction > 0 && clauseScores[clauseIndex(boundaries, hit.start)]! * direction > 0).map((hit) => hit.cue);
+    if (lean > strongest && cues.length > 0) {
+      strongest = lean;
+      chosen = { entry, cues: [...new Set(cues)], support: 1 };
+    }
+  }
+  return chosen;
 }
 
 /** Words of a sentence that the model weighs towards a polarity, strongest first. */

@@ -27,6 +27,11 @@ export interface Candidate {
   features: Map<string, number>;
   /** Sentences of the paragraph that mention the theme, in order. */
   evidence: AnalysedSentence[];
+  /**
+   * Sentences that name no theme and directly follow an evidence sentence: they may carry the
+   * judgement ("A small number require improvement"), so a finding may cite one. No feature reads them.
+   */
+  continuations: AnalysedSentence[];
 }
 
 const coreThemes = new Set<string>(coreThemeIds);
@@ -51,12 +56,13 @@ export function buildCandidates(paragraphs: readonly Paragraph[], analysed: read
     const themes = [...new Set(sentences.flatMap((entry) => entry.mentions.map((mention) => mention.theme)))];
     for (const theme of themes) {
       const evidence = sentences.filter((entry) => entry.mentions.some((mention) => mention.theme === theme));
+      const continuations = sentences.filter((entry, index) => entry.mentions.length === 0 && index > 0 && evidence.includes(sentences[index - 1]!));
       const features = featuresOf(paragraph, theme, sentences);
       // The grade the report gives the judgement section a paragraph sits in is each theme's
       // prior for how it is judged there (leave-one-report-out core pair F1 0.796 -> 0.805).
       const grade = gradeOf.get(paragraph.section);
       if (grade) features.set(`${theme}|grade=${grade}`, 1);
-      candidates.push({ paragraph, theme, evidence, features });
+      candidates.push({ paragraph, theme, evidence, continuations, features });
     }
   }
   return candidates;

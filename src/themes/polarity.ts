@@ -79,10 +79,13 @@ export interface SentenceAnalysis {
 
 export type { Hit as CueHit };
 
-/** Scores clauses and assigns them to themes; the shared first step of rules and trained model. */
-export function analyseSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel): SentenceAnalysis {
-  // A sentence that names no theme judges none: nothing to analyse.
-  if (mentions.length === 0) return { hits: [], boundaries: [0], clauseScores: [0], clauseCues: [[]], owned: new Map() };
+/**
+ * Scores clauses and assigns them to themes; the shared first step of rules and trained model.
+ * A sentence that names no theme judges none and is not analysed, unless `scoreUnnamed` asks for
+ * its clause scores (a sentence that continues a theme sentence, which a finding may cite).
+ */
+export function analyseSentence(text: string, mentions: readonly Mention[], compiled: CompiledPolarityModel, scoreUnnamed = false): SentenceAnalysis {
+  if (mentions.length === 0 && !scoreUnnamed) return { hits: [], boundaries: [0], clauseScores: [0], clauseCues: [[]], owned: new Map() };
   const hits = findHits(text, compiled);
   const boundaries = clauseBoundaries(text, compiled.contrast);
   const clauseOf = (offset: number): number => clauseIndex(boundaries, offset);

@@ -1,0 +1,37 @@
+/**
+ * What a finding rests on. "When the evidence is thin, prefer saying less": a strength or weakness
+ * that nothing in the text speaks for (no evaluative cue, and no word the model weighs that way)
+ * is not reported. And the cited sentence is one that carries the judgement, even when it judges
+ * the theme without naming it.
+ */
+import { describe, expect, it } from 'vitest';
+import { tagText } from 'practice-themes';
+import { hasCorpus, readPdf, readSeed } from '../helpers/corpus.js';
+
+const heading = "Inspection of Anytown local authority children's services\n\n";
+const judged = (sentence: string) => tagText(`${heading}1. ${sentence}\n`).findings.map((finding) => `${finding.theme}/${finding.polarity}`);
+
+describe('judgements without evidence', () => {
+  it('a plain shortfall is a weakness only, not also a strength from the theme\'s prior', () => {
+    expect(judged('Not all PEPs are timely.')).toEqual(['peps/weakness']);
+    expect(judged('PEPs are not all timely.')).toEqual(['peps/weakness']);
+  });
+
+  it.skipIf(!hasCorpus)('every strength and weakness found in the seeds carries at least one cue', () => {
+    for (const seed of ['000', '001', '002', '003', '004']) {
+      const cueless = tagText(readSeed(seed)).findings.filter((finding) => finding.polarity !== 'neutral' && finding.cues.length === 0);
+      expect(cueless.map((finding) => `${seed} ¶${finding.paragraph} ${finding.theme}/${finding.polarity}`)).toEqual([]);
+    }
+  });
+});
+
+describe.skipIf(!hasCorpus)('citing a sentence that judges a theme without naming it', () => {
+  it('birmingham-2016 ¶61: the PEPs weakness cites "A small number require improvement…", not the praise before it', async () => {
+    const { tagReport } = await import('practice-themes');
+    const report = await tagReport(readPdf('birmingham-2016.pdf'));
+    const finding = report.findings.find((candidate) => candidate.paragraph === '61' && candidate.theme === 'peps' && candidate.polarity === 'weakness');
+    expect(finding?.sentence).toMatch(/^A small number require improvement because target setting was too simplistic/);
+    expect(finding?.cues).toContain('require improvement');
+    expect(report.text.slice(finding!.start, finding!.end)).toBe(finding!.sentence);
+  });
+});
