@@ -138,7 +138,9 @@ function tagSource(source: Source, context: Context): Report {
     ? classifyCandidates(candidates, context.classifier, context.options.minConfidence)
     : aggregateFindings(structure.paragraphs, analysed);
   const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
-  const findings = rawFindings.filter(
+  const findings = rawFindings
+    .map((finding) => ({ ...finding, page: structure.pageAt(finding.start) }))
+    .filter(
     (finding) =>
       (!wanted || wanted.has(finding.theme)) &&
       finding.confidence >= (context.options.minConfidence ?? 0) &&

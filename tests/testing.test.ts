@@ -151,8 +151,8 @@ describe('loadGold', () => {
 });
 
 describe('scoreAgainstGold', () => {
-  const paragraph = (id: string): Paragraph => ({ id, number: Number(id), numberInferred: false, section: 'section:1', bullet: false, improvementItem: false, start: 0, end: 1, text: 'x' });
-  const finding = (paragraphId: string, theme: string, polarity: Finding['polarity']): Finding => ({ theme, polarity, paragraph: paragraphId, sentence: 'x', start: 0, end: 1, confidence: 0.9, cues: [], support: 1 });
+  const paragraph = (id: string): Paragraph => ({ id, number: Number(id), numberInferred: false, section: 'section:1', bullet: false, improvementItem: false, start: 0, end: 1, text: 'x', page: null });
+  const finding = (paragraphId: string, theme: string, polarity: Finding['polarity']): Finding => ({ theme, polarity, paragraph: paragraphId, sentence: 'x', start: 0, end: 1, confidence: 0.9, cues: [], support: 1, page: null });
 
   it('scores (paragraph, theme, polarity) pairs per theme, as evaluate does', () => {
     const gold = { report: 'tiny', paragraphs: { '1': [['peps', 'strength']], '2': [['peps', 'weakness']], '3': [] } } as const;

@@ -26,7 +26,7 @@ export function createBaseline(taxonomy: Taxonomy = defaultTaxonomy()): (report:
         const id = `${sentence.paragraph}\u0000${theme}\u0000${polarity}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        findings.push({ theme, polarity, paragraph: sentence.paragraph, sentence: sentence.text, start: sentence.start, end: sentence.end, confidence: Math.min(1, Math.abs(sentiment)), cues: [], support: 1 });
+        findings.push({ theme, polarity, paragraph: sentence.paragraph, sentence: sentence.text, start: sentence.start, end: sentence.end, confidence: Math.min(1, Math.abs(sentiment)), cues: [], support: 1, page: null });
       }
     }
     return findings;

@@ -30,6 +30,8 @@ export interface Finding {
   cues: string[];
   /** How many sentences of the paragraph support this finding. */
   support: number;
+  /** The PDF page (1 = the first) the cited sentence starts on; null for text input. */
+  page: number | null;
 }
 
 export interface SentenceJudgements {
@@ -66,6 +68,7 @@ export function aggregateFindings(paragraphs: readonly Paragraph[], judged: read
           confidence,
           cues,
           support: current ? current.support : 1,
+          page: null,
         });
       }
     }

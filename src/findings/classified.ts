@@ -34,6 +34,7 @@ export function classifyCandidates(candidates: readonly Candidate[], model: Clas
         confidence,
         cues,
         support,
+        page: null,
       });
     }
   }

@@ -50,6 +50,8 @@ export interface Paragraph {
   start: number;
   end: number;
   text: string;
+  /** The PDF page (1 = the first) the paragraph starts on; null for text input. */
+  page: number | null;
 }
 
 /** The structure stage's result. */
@@ -60,6 +62,8 @@ export interface Structure {
   origins: Int32Array;
   sections: Section[];
   paragraphs: Paragraph[];
+  /** The PDF page (1 = the first) an offset of `text` lies on; null for text input. */
+  pageAt(offset: number): number | null;
   /** Front matter and judgement-table lines, for metadata extraction. */
   frontLines: string[];
   tableLines: string[];
@@ -154,13 +158,18 @@ export function recoverStructure(source: Source): Structure {
         start: span.start,
         end: span.end,
         text: '',
+        page: null,
       });
     }
     if (block.kind === 'paragraph') previousText = block.plains.join(' ');
   }
   if (section) section.end = builder.length;
   const { text, origins } = builder.finish(source.raw.length);
-  for (const paragraph of paragraphs) paragraph.text = text.slice(paragraph.start, paragraph.end);
+  const pageAt = pageLocator(source, origins);
+  for (const paragraph of paragraphs) {
+    paragraph.text = text.slice(paragraph.start, paragraph.end);
+    paragraph.page = pageAt(paragraph.start);
+  }
   for (const problem of problems) {
     const span = blockSpans.get(problem.block);
     if (!span) continue;
@@ -186,7 +195,28 @@ export function recoverStructure(source: Source): Structure {
     });
   }
   for (const message of documentMessages(lines, furniture, repairs, paragraphs.length)) messages.push(message);
-  return { genre, text, origins, sections, paragraphs, frontLines, tableLines, messages };
+  return { genre, text, origins, sections, paragraphs, pageAt, frontLines, tableLines, messages };
+}
+
+/**
+ * Finds the PDF page of a reading-text offset: the page whose extracted text holds the character
+ * it came from. Pages are known only for PDF input; for text every offset gives null.
+ */
+function pageLocator(source: Source, origins: Int32Array): (offset: number) => number | null {
+  if (source.pages.length === 0) return () => null;
+  // Where each page starts in the extracted (raw) text, in page order.
+  const starts = source.pages.map((page) => ({ number: page.number, start: source.origins[page.start] ?? source.raw.length }));
+  return (offset) => {
+    const raw = origins[Math.min(Math.max(offset, 0), origins.length - 1)] ?? 0;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]!.start <= raw) low = middle;
+      else high = middle - 1;
+    }
+    return starts[low]!.number;
+  };
 }
 
 /** The empty span at the first character of the reading text that comes from `rawOffset` or later. */

@@ -9,7 +9,7 @@ function structureOf(parts: { frontLines?: string[]; tableLines?: string[]; text
   const frontLines = parts.frontLines ?? [];
   const tableLines = parts.tableLines ?? [];
   const text = parts.text ?? [frontLines.join('\n'), tableLines.join('\n')].filter(Boolean).join('\n\n');
-  return { genre: parts.genre ?? 'ofsted', text, origins: new Int32Array(text.length), sections: parts.sections ?? [], paragraphs: [], frontLines, tableLines, messages: [] };
+  return { genre: parts.genre ?? 'ofsted', text, origins: new Int32Array(text.length), sections: parts.sections ?? [], paragraphs: [], pageAt: () => null, frontLines, tableLines, messages: [] };
 }
 
 const cover = ["Inspection of Newcastle local authority children's services", 'Inspection dates: 29 November to 10 December 2021', "Lead inspector: Louise Hollick, Her Majesty's Inspector"];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tagReport, tagText, type Report } from 'practice-themes';
+import { originOf, tagReport, tagText, type Report } from 'practice-themes';
 import { extractPdfText } from '../../src/ingest/pdf.js';
 import { corpusDir, pdfFiles } from '../helpers/corpus.js';
 
@@ -45,10 +45,11 @@ describe.each(pdfFiles)('%s', (file) => {
   const name = file.replace(/\.pdf$/, '');
   let report: Report;
   let extracted = '';
+  let extractedPages: { start: number; end: number }[] = [];
   beforeAll(async () => {
     const bytes = readFileSync(`${corpusDir}pdfs/${file}`);
     report = await tagReport(bytes);
-    extracted = (await extractPdfText(new Uint8Array(bytes))).text;
+    ({ text: extracted, pages: extractedPages } = await extractPdfText(new Uint8Array(bytes)));
   });
 
   it('numbers its paragraphs 1..N as printed, in order', () => {
@@ -71,6 +72,24 @@ describe.each(pdfFiles)('%s', (file) => {
     const findings = (tagged: Report) => tagged.findings.map((finding) => `${finding.paragraph} ${finding.theme} ${finding.polarity}`);
     expect(findings(pasted)).toEqual(findings(report));
     expect(pasted.metadata).toEqual(report.metadata);
+  });
+
+  it('gives each paragraph the page it starts on, and each finding the page its sentence starts on', () => {
+    const loose = (text: string) => text.normalize('NFKC').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[\u2022\uF0B7]/g, '').replace(/\s+/g, ' ');
+    const pageTexts = extracted.split('\f').map(loose);
+    let previous = 1;
+    for (const paragraph of report.paragraphs) {
+      // Read independently of the mapping: the page's own text holds the paragraph's first words.
+      expect(pageTexts[paragraph.page! - 1], `¶${paragraph.id} on page ${paragraph.page}`).toContain(loose(paragraph.text).split(' ').slice(0, 5).join(' '));
+      expect(paragraph.page!).toBeGreaterThanOrEqual(previous);
+      previous = paragraph.page!;
+    }
+    // A sentence may start at a page's foot and go on overleaf: its first character is on its page.
+    for (const finding of report.findings) {
+      const origin = originOf(report.origins, finding.start);
+      const page = extractedPages[finding.page! - 1]!;
+      expect(origin >= page.start && origin < page.end, `finding in ¶${finding.paragraph} on page ${finding.page}`).toBe(true);
+    }
   });
 
   it('cites unique ids', () => {

@@ -214,3 +214,11 @@ describe.skipIf(!hasCorpus)('seed 001: council paper in Markdown', () => {
     expect(findings(variant)).toEqual(findings(report('001')));
   });
 });
+
+describe.skipIf(!hasCorpus)('pages of text input', () => {
+  it('are not known: every paragraph and finding has page null', () => {
+    for (const seed of ['000', '001', '002', '003', '004']) {
+      expect(new Set([...report(seed).paragraphs, ...report(seed).findings].map((item) => item.page))).toEqual(new Set([null]));
+    }
+  });
+});
