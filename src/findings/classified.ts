@@ -48,10 +48,16 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
   const best = supporting.sort((a, b) => Math.abs(b.judgement!.score) - Math.abs(a.judgement!.score))[0];
   if (best) return { entry: best.entry, cues: best.judgement!.cues, support: supporting.length };
   const direction = polarity === 'weakness' ? -1 : 1;
-  // No sentence naming the theme carries the polarity: a sentence right after one may, without
-  // naming it ("The vast majority of PEPs are completed on time. A small number require improvement").
-  const continuation = polarity === 'neutral' ? undefined : carryingContinuation(candidate, direction);
-  if (continuation) return continuation;
+  if (polarity !== 'neutral') {
+    // No sentence naming the theme carries the polarity overall. One may still hold a cue of it,
+    // outweighed ("limited evidence of effective supervision"): that partial evidence is cited first.
+    const partial = partialEvidence(candidate, direction);
+    if (partial) return partial;
+    // Else a sentence right after one naming the theme may carry it without naming it ("The vast
+    // majority of PEPs are completed on time. A small number require improvement").
+    const continuation = carryingContinuation(candidate, direction);
+    if (continuation) return continuation;
+  }
   // Otherwise cite the sentence leaning furthest that way (for a weakness, the least positive),
   // and give as cues its words the model weighs that way.
   const lean = (entry: AnalysedSentence) => {
@@ -60,6 +66,28 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
   };
   const entry = [...candidate.evidence].sort((a, b) => lean(b) - lean(a))[0]!;
   return { entry, cues: polarity === 'neutral' ? [] : modelCues(entry, candidate.theme, polarity, model), support: candidate.evidence.length };
+}
+
+/** The sentence naming the theme whose owned clauses hold the most cue weight in `direction`, with those cues. */
+function partialEvidence(candidate: Candidate, direction: 1 | -1): { entry: AnalysedSentence; cues: string[]; support: number } | undefined {
+  let chosen: { entry: AnalysedSentence; cues: string[]; support: number } | undefined;
+  let strongest = 0;
+  for (const entry of candidate.evidence) {
+    const owned = entry.analysis.owned.get(candidate.theme) ?? [];
+    const { hits, boundaries } = entry.analysis;
+    const text = entry.sentence.text;
+    // A cue a few words after a negated phrase the other way is what the phrase denies, not
+    // evidence: "do not always have clearly defined targets" is no strength.
+    const denied = (cue: (typeof hits)[number]) =>
+      hits.some((other) => other.weight * direction < 0 && /^(?:not|no|never)\b/i.test(other.cue) && other.end <= cue.start && /^[^,;:.]*$/.test(text.slice(other.end, cue.start)) && text.slice(other.end, cue.start).trim().split(/\s+/).length <= 4);
+    const leaning = hits.filter((hit) => hit.weight * direction > 0 && owned.includes(clauseIndex(boundaries, hit.start)) && !denied(hit));
+    const weight = leaning.reduce((sum, hit) => sum + hit.weight * direction, 0);
+    if (weight > strongest) {
+      strongest = weight;
+      chosen = { entry, cues: [...new Set(leaning.map((hit) => hit.cue))], support: 1 };
+    }
+  }
+  return chosen;
 }
 
 /** The continuation sentence whose clauses lean furthest in `direction`, with the cues that lean that way. */

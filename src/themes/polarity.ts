@@ -130,7 +130,10 @@ export function judgeAnalysis(analysis: SentenceAnalysis, mentions: readonly Men
       const polarity: Polarity = score >= model.threshold ? 'strength' : score <= -model.threshold ? 'weakness' : 'neutral';
       if (polarity === 'neutral' || seen.has(polarity)) continue;
       seen.add(polarity);
-      judgements.push({ theme, polarity, score, confidence: confidenceOf(score, model), cues: clauseCues[clause]!, mention: { start: mention.start, end: mention.end } });
+      // The cues that carry the polarity, not those it outweighed ("regularly" in a weakness).
+      const sign = polarity === 'strength' ? 1 : -1;
+      const cues = analysis.hits.filter((hit) => hit.weight * sign > 0 && clauseIndex(analysis.boundaries, hit.start) === clause).map((hit) => hit.cue);
+      judgements.push({ theme, polarity, score, confidence: confidenceOf(score, model), cues, mention: { start: mention.start, end: mention.end } });
     }
     if (seen.size === 0) {
       const cues = owned.flatMap((clause) => clauseCues[clause]!);

@@ -34,4 +34,25 @@ describe.skipIf(!hasCorpus)('citing a sentence that judges a theme without namin
     expect(finding?.cues).toContain('require improvement');
     expect(report.text.slice(finding!.start, finding!.end)).toBe(finding!.sentence);
   });
+
+  it('havering-2024 ¶50: a theme sentence holding a cue of the polarity is cited before a sentence about something else', async () => {
+    const { tagReport } = await import('practice-themes');
+    const report = await tagReport(readPdf('havering-2024.pdf'));
+    for (const theme of ['plans', 'supervision']) {
+      const finding = report.findings.find((candidate) => candidate.paragraph === '50' && candidate.theme === theme && candidate.polarity === 'weakness');
+      expect(finding?.sentence, theme).toMatch(/there is limited evidence of effective supervision progressing plans/);
+      expect(finding?.cues).toEqual(['limited']);
+    }
+    // ¶34: the concession is the strength, the rest of its sentence the weakness; each shows only its own cues.
+    const of34 = (polarity: string) => report.findings.find((candidate) => candidate.paragraph === '34' && candidate.theme === 'plans' && candidate.polarity === polarity);
+    expect(of34('strength')).toMatchObject({ sentence: expect.stringMatching(/^Although most plans are regularly reviewed/), cues: ['regularly'] });
+    expect(of34('weakness')?.cues).not.toContain('regularly');
+  });
+
+  it('blackpool-2023 ¶22: a praise word a negation denies is not cited as a strength', async () => {
+    const { tagReport } = await import('practice-themes');
+    const report = await tagReport(readPdf('blackpool-2023.pdf'));
+    const strength = report.findings.find((candidate) => candidate.paragraph === '22' && candidate.theme === 'peps' && candidate.polarity === 'strength');
+    expect(strength?.sentence).not.toMatch(/do not always have clearly defined targets/);
+  });
 });
