@@ -94,6 +94,13 @@ describe('BINARY_INPUT', () => {
       }
     `);
   });
+
+  it('for bytes that are valid UTF-8 but hold control characters, naming them bytes, not a string', async () => {
+    const bytes = new TextEncoder().encode('PK\u0003\u0004word/document.xml\u0001\u0002');
+    expect((await failure(() => tagReport(bytes))).message).toBe(
+      'practice-themes: the input bytes are not a PDF, and read as text they hold 4 control or replacement characters (a Word document, a spreadsheet or an image?) — pass a PDF, or the report\'s text',
+    );
+  });
 });
 
 describe('UNSUPPORTED_INPUT', () => {

@@ -43,8 +43,11 @@ export function decodeTextBytes(bytes: Uint8Array): string {
   }
 }
 
-/** Rejects strings that are empty or look like binary data decoded as text. */
-export function assertTextual(text: string): void {
+/**
+ * Rejects strings that are empty or look like binary data decoded as text. `from` says what the
+ * caller passed, so that the message names it: a string, or bytes that were not a PDF.
+ */
+export function assertTextual(text: string, from: 'string' | 'bytes' = 'string'): void {
   if (text.trim().length === 0) {
     throw new PracticeThemesError('EMPTY_INPUT', 'the input has no text (it is empty or only white space) — pass the text of a report');
   }
@@ -56,7 +59,9 @@ export function assertTextual(text: string): void {
   if (control > 0 && (text.includes('\u0000') || control / text.length > 0.01)) {
     throw new PracticeThemesError(
       'BINARY_INPUT',
-      `the input string holds ${control} control or replacement characters, so it looks like binary data read as text — pass the report's text, or the PDF's bytes`,
+      from === 'string'
+        ? `the input string holds ${control} control or replacement characters, so it looks like binary data read as text — pass the report's text, or the PDF's bytes`
+        : `the input bytes are not a PDF, and read as text they hold ${control} control or replacement characters (a Word document, a spreadsheet or an image?) — pass a PDF, or the report's text`,
     );
   }
 }

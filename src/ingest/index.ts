@@ -34,11 +34,15 @@ export function ingestText(input: unknown): Source {
       if (isPdfBytes(bytes)) {
         throw new PracticeThemesError('UNSUPPORTED_INPUT', 'tagText() got PDF bytes, and PDF reading is asynchronous — use `await tagReport(bytes)` instead');
       }
-      return ingestText(decodeTextBytes(bytes));
+      return textSource(decodeTextBytes(bytes), 'bytes');
     }
     throw unsupported(input);
   }
-  assertTextual(input);
+  return textSource(input, 'string');
+}
+
+function textSource(input: string, from: 'string' | 'bytes'): Source {
+  assertTextual(input, from);
   const { text, origins } = normaliseText(input);
   return { kind: looksLikeMarkdown(text) ? 'markdown' : 'text', raw: input, text, origins, pages: [] };
 }
@@ -47,7 +51,7 @@ export function ingestText(input: unknown): Source {
 export async function ingest(input: ReportInput): Promise<Source> {
   if (typeof input === 'string') return ingestText(input);
   const bytes = toBytes(input);
-  if (!isPdfBytes(bytes)) return ingestText(decodeTextBytes(bytes));
+  if (!isPdfBytes(bytes)) return textSource(decodeTextBytes(bytes), 'bytes');
   const { extractPdfText } = await import('./pdf.js');
   const extracted = await extractPdfText(bytes);
   const { text, origins } = normaliseText(extracted.text);
