@@ -122,11 +122,7 @@ export function analyseSource(source: Source, context: Context): { structure: St
   const mentionsBySentence = findMentionsInSentences(structure.text, sentences, context.compiledThemes);
   const analysed = sentences.map((sentence, index): AnalysedSentence => {
     const mentions = mentionsBySentence[index]!;
-    // A sentence right after a theme sentence of its paragraph may judge that theme without
-    // naming it ("PEPs are completed on time. A small number require improvement."): it is
-    // scored so that a finding can cite it, though no feature reads it.
-    const continues = mentions.length === 0 && index > 0 && sentences[index - 1]!.paragraph === sentence.paragraph && mentionsBySentence[index - 1]!.length > 0;
-    const analysis = analyseSentence(sentence.text, mentions, context.compiledModel, continues);
+    const analysis = analyseSentence(sentence.text, mentions, context.compiledModel);
     return { sentence, mentions, analysis, judgements: judgeAnalysis(analysis, mentions, context.compiledModel.model) };
   });
   return { structure, analysed, candidates: buildCandidates(structure.paragraphs, analysed, structure.sections) };
@@ -135,7 +131,7 @@ export function analyseSource(source: Source, context: Context): { structure: St
 function tagSource(source: Source, context: Context): Report {
   const { structure, analysed, candidates } = analyseSource(source, context);
   const rawFindings = context.classifier
-    ? classifyCandidates(candidates, context.classifier, context.options.minConfidence)
+    ? classifyCandidates(candidates, context.classifier, context.options.minConfidence, (text) => analyseSentence(text, [], context.compiledModel, true))
     : aggregateFindings(structure.paragraphs, analysed);
   const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
   const findings = rawFindings

@@ -5,20 +5,26 @@
 import type { ClassifierModel } from '../schemas/model.js';
 import { decidePolarities, scoreFeatures, weightsOf } from '../themes/classify.js';
 import type { AnalysedSentence, Candidate } from '../themes/features.js';
-import { clauseIndex, type Polarity } from '../themes/polarity.js';
+import { clauseIndex, type Polarity, type SentenceAnalysis } from '../themes/polarity.js';
 import type { Finding } from './aggregate.js';
 
 /**
  * Findings for every candidate the classifier judges with at least `minConfidence` (default: the
  * model's report threshold). Sorted by offset, then theme.
  */
-export function classifyCandidates(candidates: readonly Candidate[], model: ClassifierModel, minConfidence = model.thresholds.report): Finding[] {
+export function classifyCandidates(
+  candidates: readonly Candidate[],
+  model: ClassifierModel,
+  minConfidence = model.thresholds.report,
+  /** Scores the clauses of a sentence that names no theme, so that a continuation can be cited; without it none is. */
+  scoreUnnamed?: (text: string) => SentenceAnalysis,
+): Finding[] {
   const findings: Finding[] = [];
   for (const candidate of candidates) {
     const scores = scoreFeatures(candidate.features, model);
     for (const { polarity, confidence } of decidePolarities(candidate, scores, model)) {
       if (confidence < minConfidence) continue;
-      const { entry, cues, support } = evidenceFor(candidate, polarity, model);
+      const { entry, cues, support } = evidenceFor(candidate, polarity, model, scoreUnnamed);
       // Nothing in the text speaks for this judgement: no evaluative cue, and no word of the
       // sentence that leans furthest its way that the model weighs towards it. Its confidence
       // is then the theme's prior (PEPs are more often praised than not), not evidence, so it is
@@ -41,7 +47,7 @@ export function classifyCandidates(candidates: readonly Candidate[], model: Clas
   return findings.sort((a, b) => a.start - b.start || a.theme.localeCompare(b.theme) || a.polarity.localeCompare(b.polarity));
 }
 
-function evidenceFor(candidate: Candidate, polarity: Polarity, model: ClassifierModel): { entry: AnalysedSentence; cues: string[]; support: number } {
+function evidenceFor(candidate: Candidate, polarity: Polarity, model: ClassifierModel, scoreUnnamed: ((text: string) => SentenceAnalysis) | undefined): { entry: AnalysedSentence; cues: string[]; support: number } {
   const judged = candidate.evidence.map((entry) => ({ entry, judgement: entry.judgements.find((judgement) => judgement.theme === candidate.theme && judgement.polarity === polarity) }));
   const supporting = judged.filter((item) => item.judgement);
   // The sentence whose own clauses lean most the decided way is the citation.
@@ -55,7 +61,7 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
     if (partial) return partial;
     // Else a sentence right after one naming the theme may carry it without naming it ("The vast
     // majority of PEPs are completed on time. A small number require improvement").
-    const continuation = carryingContinuation(candidate, direction);
+    const continuation = scoreUnnamed ? carryingContinuation(candidate, direction, scoreUnnamed) : undefined;
     if (continuation) return continuation;
   }
   // Otherwise cite the sentence leaning furthest that way (for a weakness, the least positive),
@@ -91,11 +97,12 @@ function partialEvidence(candidate: Candidate, direction: 1 | -1): { entry: Anal
 }
 
 /** The continuation sentence whose clauses lean furthest in `direction`, with the cues that lean that way. */
-function carryingContinuation(candidate: Candidate, direction: 1 | -1): { entry: AnalysedSentence; cues: string[]; support: number } | undefined {
+function carryingContinuation(candidate: Candidate, direction: 1 | -1, scoreUnnamed: (text: string) => SentenceAnalysis): { entry: AnalysedSentence; cues: string[]; support: number } | undefined {
   let chosen: { entry: AnalysedSentence; cues: string[]; support: number } | undefined;
   let strongest = 0;
   for (const entry of candidate.continuations) {
-    const { clauseScores, boundaries, hits } = entry.analysis;
+    // Scored only here, when a finding needs a citation: most continuations are never needed.
+    const { clauseScores, boundaries, hits } = scoreUnnamed(entry.sentence.text);
     const lean = clauseScores.reduce((sum, score) => sum + Math.max(0, score * direction), 0);
     // The cues leaning the decided way, in clauses that lean that way overall.
     const cues = hits.filter((hit) => hit.weight * direction > 0 && clauseScores[clauseIndex(boundaries, hit.start)]! * direction > 0).map((hit) => hit.cue);

@@ -29,7 +29,8 @@ export interface Candidate {
   evidence: AnalysedSentence[];
   /**
    * Sentences that name no theme and directly follow an evidence sentence: they may carry the
-   * judgement ("A small number require improvement"), so a finding may cite one. No feature reads them.
+   * judgement ("A small number require improvement"), so a finding may cite one. They are not
+   * analysed (a sentence naming no theme judges none) and no feature reads them.
    */
   continuations: AnalysedSentence[];
 }
