@@ -2,11 +2,14 @@
  * Leave-one-report-out: each document is scored by a model trained without it (and without any
  * other copy of the same report), so every figure is about reports the model has not seen.
  */
+import polarityModelJson from '../../models/polarity.json';
 import { evaluate, type Evaluation } from '../evaluate/score.js';
 import { classifyCandidates } from '../findings/classified.js';
 import type { Finding } from '../findings/aggregate.js';
 import type { Gold } from '../schemas/gold.js';
 import type { Candidate } from '../themes/features.js';
+import { analyseSentence, compilePolarityModel, type CompiledPolarityModel, type SentenceAnalysis } from '../themes/polarity.js';
+import type { PolarityModel } from '../schemas/model.js';
 import type { Paragraph } from '../structure/index.js';
 import { labelCandidates } from './examples.js';
 import { train, type TrainConfig, defaultTrainConfig } from './train.js';
@@ -19,6 +22,15 @@ export interface TrainingDocument {
   candidates: Candidate[];
   paragraphs: Paragraph[];
   gold: Gold;
+}
+
+let compiledLexicon: CompiledPolarityModel | undefined;
+
+// Findings are made as tagging makes them, citations included: a finding whose only citation is
+// a continuation sentence is kept or dropped here exactly as in a tagged report.
+function scoreUnnamed(text: string): SentenceAnalysis {
+  compiledLexicon ??= compilePolarityModel(polarityModelJson as PolarityModel);
+  return analyseSentence(text, [], compiledLexicon, true);
 }
 
 /** Trains one model per held-out group and scores each held-out document with its fold's model. */
@@ -61,7 +73,7 @@ function foldFindings(
       .filter((document) => document.group !== group)
       .flatMap((document) => labelCandidates(document.candidates.filter(trainOn), document.gold).examples);
     const model = train(training, config);
-    for (const document of documents.filter((candidate) => candidate.group === group)) findings.set(document.id, classifyCandidates(document.candidates.filter(scoreOn), model));
+    for (const document of documents.filter((candidate) => candidate.group === group)) findings.set(document.id, classifyCandidates(document.candidates.filter(scoreOn), model, undefined, scoreUnnamed));
   }
   return findings;
 }
