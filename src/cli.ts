@@ -317,7 +317,7 @@ async function openOutput(path: string | undefined): Promise<Output> {
     async close() {
       if (path !== undefined && !broken) await new Promise<void>((resolve) => stream.end(resolve));
       else if (path === undefined && !broken) await new Promise<void>((resolve) => (stream.writableNeedDrain ? stream.once('drain', resolve) : resolve()));
-      // A failed write to standard output is reported on a later turn of the event loop.
+      // A failed write (to standard output, or the last flush of a file) is reported on a later turn of the event loop.
       await new Promise<void>((resolve) => setImmediate(resolve));
       const error = failure();
       if (error) throw error;
