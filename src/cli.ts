@@ -44,7 +44,7 @@ const tagFlags = {
 } as const satisfies Record<string, FlagSpec>;
 
 const commands = [
-  { name: 'tag <files or folders...>', description: 'tag reports (.pdf, .txt, .md; folders are read recursively) and print their findings' },
+  { name: 'tag <files or folders...>', description: 'tag reports (.pdf, .txt, .md; folders are read recursively; - is standard input) and print their findings' },
   { name: 'eval [options]', description: 'score predictions against gold annotations (see `practice-themes eval --help`)' },
 ];
 
@@ -74,8 +74,8 @@ function tagHelp(): string {
     '',
     'Tags each report and writes one result per file, in sorted path order. Folders are read',
     'recursively for .pdf, .txt and .md files (not hidden ones, nor node_modules); a file reached',
-    'by two paths is tagged once. A file that fails is reported on stderr and the others are',
-    'still tagged.',
+    'by two paths is tagged once. "-" reads one report (text or PDF) from standard input, output',
+    'first as file "-". A file that fails is reported on stderr and the others are still tagged.',
     '',
     'Options:',
     ...flagHelp(tagFlags),
@@ -85,6 +85,7 @@ function tagHelp(): string {
     'Examples:',
     '  practice-themes tag reports/ --format csv --out findings.csv',
     '  practice-themes tag gateshead-2019.pdf --theme supervision --theme plans --format md',
+    '  pbpaste | practice-themes tag - --format md',
     '',
   ].join('\n');
 }
@@ -216,9 +217,14 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
   const csv = format === 'csv' ? await import('./outputs/csv.js') : undefined;
   const folderOptions: TagFolderOptions = { ...options, ...(concurrency !== undefined ? { concurrency } : {}), ...(progress ? { onProgress: progress.update } : {}) };
 
+  // "-" is standard input: a report piped in (e.g. text copied from a PDF viewer).
+  const fromStdin = inputs.includes('-');
+  const files = inputs.filter((input) => input !== '-');
+  if (fromStdin && process.stdin.isTTY) throw new UsageError('"-" reads a report from standard input, but it is a terminal — pipe a report in, e.g. pbpaste | practice-themes tag -');
   let results: AsyncIterable<FolderResult>;
   try {
-    results = tagFolder(inputs, folderOptions);
+    const fromFiles = files.length > 0 ? tagFolder(files, folderOptions) : undefined;
+    results = fromStdin ? withStdin(options, fromFiles) : fromFiles!;
   } catch (error) {
     // Bad options (an unknown --theme, an invalid --taxonomy) are the caller's to fix.
     if (isPracticeThemesError(error)) throw new UsageError(error.message.replace(/^practice-themes: /, ''));
@@ -272,6 +278,21 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
     return exitCodes.inputFailed;
   }
   return exitCodes.ok;
+}
+
+/** The report read from standard input (as file "-"), then the files' results. */
+async function* withStdin(options: TagOptions, fromFiles: AsyncIterable<FolderResult> | undefined): AsyncGenerator<FolderResult> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  try {
+    // Loaded only here: the calling thread otherwise never loads the NLP models.
+    const { createTagger } = await import('./pipeline.js');
+    yield { file: '-', report: await createTagger(options).tagReport(new Uint8Array(Buffer.concat(chunks))) };
+  } catch (error) {
+    if (!isPracticeThemesError(error)) throw error;
+    yield { file: '-', error };
+  }
+  if (fromFiles) yield* fromFiles;
 }
 
 interface Output {

@@ -3,7 +3,7 @@
  * process on the shared seed texts and two PDFs: formats, --theme, --out, --taxonomy, --strict,
  * exit codes and a stable order.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,6 +189,17 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('"-" tags a report piped to standard input, first, as file "-"', () => {
+    const piped = spawnSync(process.execPath, [cli, 'tag', '-', seedFiles[1]!, '-q'], { cwd: repo, input: readFileSync(seedFiles[0]!), encoding: 'utf8' });
+    expect(piped.status, piped.stderr).toBe(0);
+    const [fromStdin, fromFile] = jsonLines(piped.stdout);
+    expect(fromStdin).toMatchObject({ file: '-', text: jsonLines(seedsJsonl.stdout)[0]!.text });
+    expect(fromFile).toMatchObject({ file: seedFiles[1] });
+    const empty = spawnSync(process.execPath, [cli, 'tag', '-', '-q'], { cwd: repo, input: '', encoding: 'utf8' });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('error -: the input has no text');
   });
 
   it('exits 1 when an input is missing, after tagging the others', async () => {
