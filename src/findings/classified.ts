@@ -4,7 +4,7 @@
  */
 import type { ClassifierModel } from '../schemas/model.js';
 import { decidePolarities, scoreFeatures, weightsOf } from '../themes/classify.js';
-import type { AnalysedSentence, Candidate } from '../themes/features.js';
+import { atMostWords, type AnalysedSentence, type Candidate } from '../themes/features.js';
 import { clauseIndex, type Polarity, type SentenceAnalysis } from '../themes/polarity.js';
 import type { Finding } from './aggregate.js';
 
@@ -50,8 +50,11 @@ export function classifyCandidates(
 function evidenceFor(candidate: Candidate, polarity: Polarity, model: ClassifierModel, scoreUnnamed: ((text: string) => SentenceAnalysis) | undefined): { entry: AnalysedSentence; cues: string[]; support: number } {
   const judged = candidate.evidence.map((entry) => ({ entry, judgement: entry.judgements.find((judgement) => judgement.theme === candidate.theme && judgement.polarity === polarity) }));
   const supporting = judged.filter((item) => item.judgement);
-  // The sentence whose own clauses lean most the decided way is the citation.
-  const best = supporting.sort((a, b) => Math.abs(b.judgement!.score) - Math.abs(a.judgement!.score))[0];
+  // The citation is a sentence about the theme — one whose clause opens on it ("Plans are regularly
+  // reviewed") before one naming it in passing ("support under a child in need plan") — whose own
+  // clauses lean most the decided way.
+  const topic = (entry: AnalysedSentence) => (isTopicOf(entry, candidate.theme) ? 1 : 0);
+  const best = supporting.sort((a, b) => topic(b.entry) - topic(a.entry) || Math.abs(b.judgement!.score) - Math.abs(a.judgement!.score))[0];
   if (best) return { entry: best.entry, cues: best.judgement!.cues, support: supporting.length };
   const direction = polarity === 'weakness' ? -1 : 1;
   if (polarity !== 'neutral') {
@@ -72,6 +75,12 @@ function evidenceFor(candidate: Candidate, polarity: Polarity, model: Classifier
   };
   const entry = [...candidate.evidence].sort((a, b) => lean(b) - lean(a))[0]!;
   return { entry, cues: polarity === 'neutral' ? [] : modelCues(entry, candidate.theme, polarity, model), support: candidate.evidence.length };
+}
+
+/** Whether a mention of the theme is among the first four words of its clause. */
+function isTopicOf(entry: AnalysedSentence, theme: string): boolean {
+  const { boundaries } = entry.analysis;
+  return entry.mentions.some((mention) => mention.theme === theme && atMostWords(entry.sentence.text, boundaries[clauseIndex(boundaries, mention.start)]!, mention.start, 4));
 }
 
 /** The sentence naming the theme whose owned clauses hold the most cue weight in `direction`, with those cues. */

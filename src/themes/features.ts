@@ -186,7 +186,7 @@ function wordsOf(entry: AnalysedSentence): ClauseWord[] {
  * Whether `text[from, to)` holds at most `most` words, counted without copying and stopping at
  * the first word too many (this runs for every cue and mention pair, in sentences of any length).
  */
-function atMostWords(text: string, from: number, to: number, most: number): boolean {
+export function atMostWords(text: string, from: number, to: number, most: number): boolean {
   let words = 0;
   let inWord = false;
   for (let index = from; index < to; index++) {
