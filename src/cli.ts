@@ -16,6 +16,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MultiBar } from 'cli-progress';
 import { flagHelp, type FlagSpec } from './_internal/flags.js';
 import { isPracticeThemesError } from './errors.js';
+import { identityOf } from './_internal/file-identity.js';
 import { tagFolder, type FolderResult, type TagFolderOptions } from './node.js';
 import { formatJson } from './outputs/json.js';
 import { formatJsonLine } from './outputs/jsonl.js';
@@ -215,7 +216,18 @@ async function tagCommand(argv: readonly string[]): Promise<number> {
   // The bar and the CSV writer load only when used: each module is start-up time on every run.
   const progress = !quiet && process.stderr.isTTY ? new ProgressDisplay(await import('cli-progress')) : undefined;
   const csv = format === 'csv' ? await import('./outputs/csv.js') : undefined;
-  const folderOptions: TagFolderOptions = { ...options, ...(concurrency !== undefined ? { concurrency } : {}), ...(progress ? { onProgress: progress.update } : {}) };
+  // The output file is never an input: named, it would be overwritten before it is read; in a folder
+  // being tagged, a previous run's results would be tagged as a report.
+  if (out !== undefined) {
+    const outIdentity = await identityOf(out);
+    for (const input of inputs) if (input !== '-' && (await identityOf(input)) === outIdentity) throw new UsageError(`--out "${out}" is also an input: it would be overwritten before it is read — write the results elsewhere`);
+  }
+  const folderOptions: TagFolderOptions = {
+    ...options,
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
+    ...(out !== undefined ? { exclude: [out] } : {}),
+  };
 
   // "-" is standard input: a report piped in (e.g. text copied from a PDF viewer).
   const fromStdin = inputs.includes('-');

@@ -6,12 +6,13 @@
  * file in sorted path order. A file that fails is reported in its result; it never stops the run.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { identityOf } from './_internal/file-identity.js';
 import { WORKER_MARKER, deserialiseError, readReportFile, type WorkerReply, type WorkerRequest } from './_internal/worker-protocol.js';
 import { resolveConfig } from './config.js';
 import { PracticeThemesError } from './errors.js';
@@ -48,6 +49,8 @@ export interface TagFolderOptions extends TagOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** File name endings read from folders (case-insensitive). Default `['.pdf', '.txt', '.md']`. Files named directly are always read. */
   extensions?: readonly string[];
+  /** Files never tagged, even in a folder being read or named directly: e.g. where the results are written. */
+  exclude?: readonly string[];
 }
 
 /** File name endings that {@link tagFolder} reads from folders by default. */
@@ -80,8 +83,9 @@ export async function tagFile(path: string, options?: TagOptions): Promise<FileR
  *
  * Folders are read recursively for files ending in one of `options.extensions` (.pdf, .txt, .md
  * by default), leaving out hidden files and folders (names starting with ".") and `node_modules`;
- * files named directly are read whatever their ending. A file reached by two paths (or a symlink)
- * is tagged once, under the first path in sorted order. A file that cannot be read
+ * files named directly are read whatever their ending; links that lead to no file are left out.
+ * A file reached by two paths (or a symlink) is tagged once, under the first path in sorted order,
+ * and files in `options.exclude` never are. A file that cannot be read
  * or tagged yields `{ file, error }` (a missing path gives FILE_NOT_FOUND); the run goes on.
  *
  * @param inputs - files and folders, one path or many.
@@ -97,7 +101,7 @@ export async function tagFile(path: string, options?: TagOptions): Promise<FileR
  * }
  */
 export function tagFolder(inputs: string | readonly string[], options: TagFolderOptions = {}): AsyncIterable<FolderResult> {
-  const { concurrency, onProgress, extensions, ...tagOptions } = options;
+  const { concurrency, onProgress, extensions, exclude, ...tagOptions } = options;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {
     throw new PracticeThemesError('INVALID_OPTIONS', `concurrency must be a whole number of 1 or more, got ${String(concurrency)} — pass e.g. { concurrency: 4 }, or leave it out to use every CPU core`);
   }
@@ -111,19 +115,20 @@ export function tagFolder(inputs: string | readonly string[], options: TagFolder
   const endings = (extensions ?? defaultExtensions).map((ending) => (ending.startsWith('.') ? ending : `.${ending}`).toLowerCase());
   const paths = typeof inputs === 'string' ? [inputs] : [...inputs];
   return {
-    [Symbol.asyncIterator]: () => runFolder(paths, endings, taggerHere, tagOptions, concurrency, onProgress),
+    [Symbol.asyncIterator]: () => runFolder(paths, endings, exclude ?? [], taggerHere, tagOptions, concurrency, onProgress),
   };
 }
 
 async function* runFolder(
   inputs: readonly string[],
   endings: readonly string[],
+  exclude: readonly string[],
   taggerHere: () => Promise<Tagger>,
   tagOptions: TagOptions,
   concurrency: number | undefined,
   onProgress: TagFolderOptions['onProgress'],
 ): AsyncGenerator<FolderResult> {
-  const files = await expandInputs(inputs, endings);
+  const files = await expandInputs(inputs, endings, exclude);
   const threads = Math.min(concurrency ?? availableParallelism(), files.length);
   const script = threads > 1 ? workerScript() : null;
   if (threads > 1 && !script) warnNoWorkerScript();
@@ -139,7 +144,7 @@ async function* runFolder(
  * file once however many paths lead to it ("a.pdf", "./a.pdf", a symlink): counted twice, it would
  * weigh twice in any count across reports.
  */
-async function expandInputs(inputs: readonly string[], endings: readonly string[]): Promise<string[]> {
+async function expandInputs(inputs: readonly string[], endings: readonly string[], exclude: readonly string[]): Promise<string[]> {
   const files = new Set<string>();
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
@@ -150,10 +155,10 @@ async function expandInputs(inputs: readonly string[], endings: readonly string[
       files.add(input);
     }
   }
-  const seen = new Set<string>();
+  const seen = new Set<string>(await Promise.all(exclude.map(identityOf)));
   const unique: string[] = [];
   for (const file of [...files].sort(comparePaths)) {
-    const identity = await realpath(file).catch(() => resolve(file));
+    const identity = await identityOf(file);
     if (seen.has(identity)) continue;
     seen.add(identity);
     unique.push(file);
@@ -170,7 +175,9 @@ async function listFolder(folder: string, endings: readonly string[]): Promise<s
     // hold copies or debris, not reports.
     if (entry.name.startsWith('.') || (entry.isDirectory() && entry.name === 'node_modules')) continue;
     if (entry.isDirectory()) for (const file of await listFolder(path, endings)) files.push(file);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && endings.some((ending) => entry.name.toLowerCase().endsWith(ending))) files.push(path);
+    else if (entry.isFile() && endings.some((ending) => entry.name.toLowerCase().endsWith(ending))) files.push(path);
+    // A link counts when it leads to a file: a dangling link in a folder is not a report that failed.
+    else if (entry.isSymbolicLink() && endings.some((ending) => entry.name.toLowerCase().endsWith(ending)) && (await stat(path).catch(() => null))?.isFile()) files.push(path);
   }
   return files;
 }

@@ -4,7 +4,7 @@
  * exit codes and a stable order.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +200,22 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     const empty = spawnSync(process.execPath, [cli, 'tag', '-', '-q'], { cwd: repo, input: '', encoding: 'utf8' });
     expect(empty.status).toBe(1);
     expect(empty.stderr).toContain('error -: the input has no text');
+  });
+
+  it('refuses an --out that is also an input, and never tags its own output in a folder', async () => {
+    const folder = join(scratch, 'own-output');
+    mkdirSync(folder);
+    copyFileSync(seedFiles[2]!, join(folder, 'report.txt'));
+    const victim = join(folder, 'report.txt');
+    const refused = await run(['tag', victim, '--format', 'md', '--out', victim]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is also an input: it would be overwritten before it is read');
+    expect(readFileSync(victim, 'utf8')).toBe(readFileSync(seedFiles[2]!, 'utf8'));
+    for (let round = 0; round < 2; round++) {
+      const inside = await run(['tag', folder, '--format', 'md', '--out', join(folder, 'findings.md'), '-q']);
+      expect(inside.code, inside.stderr).toBe(0);
+      expect(readFileSync(join(folder, 'findings.md'), 'utf8').match(/^## /gm)).toHaveLength(1);
+    }
   });
 
   it('exits 1 when an input is missing, after tagging the others', async () => {

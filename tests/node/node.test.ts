@@ -89,6 +89,16 @@ describe.skipIf(!haveCorpus)('tagFolder', () => {
     expect(results.map((result) => relative(result.file))).toEqual(['link-to-b-seed.txt', 'reports/empty.txt', 'reports/gateshead.pdf', 'reports/nested/a-council.md', 'reports/nested/deeper/c-seed.TXT']);
   });
 
+  it('leaves out dangling links found in a folder, and files it is told to exclude', async () => {
+    const folder = join(root, 'with-links');
+    mkdirSync(folder);
+    copyFileSync(join(root, 'reports', 'b-seed.txt'), join(folder, 'kept.txt'));
+    copyFileSync(join(root, 'reports', 'b-seed.txt'), join(folder, 'excluded.txt'));
+    symlinkSync(join(root, 'no-such-file.txt'), join(folder, 'dangling.txt'));
+    const results = await collect(tagFolder(folder, { concurrency: 1, exclude: [join(folder, '.', 'excluded.txt')] }));
+    expect(results.map((result) => relative(result.file))).toEqual(['with-links/kept.txt']);
+  });
+
   it('reports a failing file in its result and goes on', async () => {
     const results = await collect(tagFolder([join(root, 'reports', 'empty.txt'), join(root, 'missing.txt'), join(root, 'reports', 'b-seed.txt')], { concurrency: 1 }));
     expect(results.map((result) => [relative(result.file), result.error && isPracticeThemesError(result.error) ? result.error.code : 'ok'])).toEqual([
