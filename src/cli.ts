@@ -36,7 +36,7 @@ const tagFlags = {
   out: { type: 'string', short: 'o', value: 'file', description: 'write results to this file instead of stdout' },
   theme: { type: 'string', short: 't', multiple: true, value: 'id', description: 'only report findings for this theme id (repeatable)' },
   taxonomy: { type: 'string', value: 'file', description: 'use the taxonomy in this JSON file instead of the default (validated)' },
-  'min-confidence': { type: 'string', value: '0-1', description: 'drop findings below this confidence (default 0.7, the model\'s report threshold; 0.8-0.9 trades recall for precision)' },
+  'min-confidence': { type: 'string', value: '0-1', description: 'drop findings below this confidence (default 0.7, the model\'s report threshold, or none with --classifier rules; 0.8-0.9 trades recall for precision)' },
   classifier: { type: 'string', value: 'model|rules', description: 'judge with the trained model (default) or the lexicon rules alone' },
   concurrency: { type: 'string', short: 'j', value: 'N', description: 'tag N files at once: this thread and N-1 worker threads (default: one per CPU core; 1: no workers)' },
   strict: { type: 'boolean', description: 'treat report warnings (e.g. paragraph numbering conflicts) as failures: print them and exit 1' },

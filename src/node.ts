@@ -262,7 +262,7 @@ function warnNoWorkerScript(): void {
   if (noWorkerScriptWarned) return;
   noWorkerScriptWarned = true;
   process.emitWarning(
-    'practice-themes: no practice-themes-worker script beside this module (is it bundled?); files are tagged one at a time in the calling thread — copy practice-themes-worker.js (or .cjs) from the package\'s dist/ next to the bundle to tag in parallel',
+    'practice-themes: no practice-themes-worker script beside this module (is it bundled?); files are tagged one at a time in the calling thread — to tag in parallel, keep practice-themes external to your bundle and installed in node_modules',
     { code: 'PRACTICE_THEMES_WORKER' },
   );
 }
