@@ -1,6 +1,6 @@
 /**
  * Markdown output: per file, a heading, what the report prints about itself, and a table of
- * findings (paragraph, theme, polarity, confidence, cited sentence).
+ * findings (paragraph, page for a PDF, theme, polarity, confidence, cited sentence).
  */
 import type { OutputResult } from './result.js';
 
@@ -37,9 +37,11 @@ export function formatMarkdownSection(result: OutputResult): string {
     lines.push('_No findings._', '');
     return `${lines.join('\n')}\n`;
   }
-  lines.push('| Paragraph | Theme | Polarity | Confidence | Sentence |', '| --- | --- | --- | ---: | --- |');
+  // A page column only for PDFs, whose citations can be checked page by page.
+  const paged = findings.some((finding) => finding.page !== null);
+  lines.push(`| Paragraph |${paged ? ' Page |' : ''} Theme | Polarity | Confidence | Sentence |`, `| --- |${paged ? ' ---: |' : ''} --- | --- | ---: | --- |`);
   for (const finding of findings) {
-    lines.push(`| ${cell(finding.paragraph)} | ${cell(finding.theme)} | ${finding.polarity} | ${finding.confidence.toFixed(2)} | ${cell(finding.sentence)} |`);
+    lines.push(`| ${cell(finding.paragraph)} |${paged ? ` ${finding.page ?? ''} |` : ''} ${cell(finding.theme)} | ${finding.polarity} | ${finding.confidence.toFixed(2)} | ${cell(finding.sentence)} |`);
   }
   lines.push('');
   return `${lines.join('\n')}\n`;

@@ -104,10 +104,10 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
     const csv = await run(['tag', seeds, '--format', 'csv', '-j', '1']);
     expect(csv.code).toBe(0);
     const [header, ...rows] = parseCsv(csv.stdout);
-    expect(header).toEqual(['file', 'authority', 'paragraph', 'theme', 'polarity', 'confidence', 'sentence']);
+    expect(header).toEqual(['file', 'authority', 'paragraph', 'theme', 'polarity', 'confidence', 'sentence', 'page']);
     const results = jsonLines(seedsJsonl.stdout) as { file: string; metadata: { localAuthority: string | null }; findings: { paragraph: string; theme: string; polarity: string; confidence: number; sentence: string }[] }[];
     const expected = results.flatMap((result) =>
-      result.findings.map((finding) => [result.file, result.metadata.localAuthority ?? '', finding.paragraph, finding.theme, finding.polarity, finding.confidence.toFixed(3), finding.sentence]),
+      result.findings.map((finding) => [result.file, result.metadata.localAuthority ?? '', finding.paragraph, finding.theme, finding.polarity, finding.confidence.toFixed(3), finding.sentence, '']),
     );
     expect(rows).toEqual(expected);
   });
@@ -141,6 +141,15 @@ describe.skipIf(!haveCorpus)('practice-themes tag', () => {
       expect(refused.code, bad.join(' ')).toBe(2);
       expect(refused.stderr).toMatch(/^practice-themes: (--min-confidence must be a number from 0 to 1|unknown --classifier)/);
     }
+  });
+
+  it('gives the PDF page of each finding in csv and md', async () => {
+    const csv = parseCsv((await run(['tag', pdfs[0]!, '--format', 'csv', '-q'])).stdout);
+    const tagged = jsonLines((await run(['tag', pdfs[0]!, '-q'])).stdout)[0] as { findings: { page: number }[] };
+    expect(csv.slice(1).map((row) => row[7])).toEqual(tagged.findings.map((finding) => String(finding.page)));
+    const md = (await run(['tag', pdfs[0]!, '--format', 'md', '-q'])).stdout;
+    expect(md).toContain('| Paragraph | Page | Theme | Polarity | Confidence | Sentence |');
+    expect(md).toMatch(/^\| 1 \| 3 \| /m);
   });
 
   it('tags PDFs and reads their metadata', async () => {

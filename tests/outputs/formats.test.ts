@@ -10,7 +10,7 @@ import type { OutputResult } from '../../src/outputs/result.js';
 const withSentence = (sentence: string): OutputResult =>
   ({
     file: 'reports/a|b.pdf',
-    report: { metadata: { localAuthority: 'Anytown', judgements: [] }, findings: [{ paragraph: '1', theme: 'life_story_work', polarity: 'weakness', confidence: 0.9, sentence }] },
+    report: { metadata: { localAuthority: 'Anytown', judgements: [] }, findings: [{ paragraph: '1', theme: 'life_story_work', polarity: 'weakness', confidence: 0.9, sentence, page: null }] },
   }) as unknown as OutputResult;
 
 describe('Markdown cells', () => {
@@ -23,7 +23,7 @@ describe('Markdown cells', () => {
 
 describe('CSV cells', () => {
   it('prefix a cell that a spreadsheet would run as a formula with a quote, and leave others as they are', () => {
-    expect(formatCsvRows(withSentence('=HYPERLINK("http://x") Supervision is weak.'))).toBe('reports/a|b.pdf,Anytown,1,life_story_work,weakness,0.900,"\'=HYPERLINK(""http://x"") Supervision is weak."\n');
-    expect(formatCsvRows(withSentence('Supervision is weak, often.'))).toBe('reports/a|b.pdf,Anytown,1,life_story_work,weakness,0.900,"Supervision is weak, often."\n');
+    expect(formatCsvRows(withSentence('=HYPERLINK("http://x") Supervision is weak.'))).toBe('reports/a|b.pdf,Anytown,1,life_story_work,weakness,0.900,"\'=HYPERLINK(""http://x"") Supervision is weak.",\n');
+    expect(formatCsvRows(withSentence('Supervision is weak, often.'))).toBe('reports/a|b.pdf,Anytown,1,life_story_work,weakness,0.900,"Supervision is weak, often.",\n');
   });
 });
