@@ -3,7 +3,7 @@
  * corpus folder ("pdfs/bedford-2025.pdf", "seeds/000_....txt").
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PracticeThemesError, validationError } from '../errors.js';
 import { analyseWith, createTagger } from '../pipeline.js';
 import { goldSchema, type Gold } from '../schemas/gold.js';
@@ -28,7 +28,8 @@ export function loadGoldCorpus(goldDir: string, corpusDir: string): GoldDocument
   return files.map((file) => {
     let json: unknown;
     try {
-      json = JSON.parse(readFileSync(join(goldDir, file), 'utf8'));
+      // A byte-order mark (some Windows editors write one) is not part of the JSON.
+      json = JSON.parse(readFileSync(join(goldDir, file), 'utf8').replace(/^\uFEFF/, ''));
     } catch (cause) {
       throw new PracticeThemesError('INVALID_GOLD', `gold file ${join(goldDir, file)} is not readable JSON (${(cause as Error).message}) — fix it or move it out of the folder`, { cause });
     }
@@ -39,7 +40,8 @@ export function loadGoldCorpus(goldDir: string, corpusDir: string): GoldDocument
     if (earlier !== undefined) throw new PracticeThemesError('INVALID_GOLD', `gold files ${earlier} and ${file} are both for report "${gold.report}" — keep one`);
     seen.set(gold.report, file);
     if (!gold.source) throw new PracticeThemesError('INVALID_GOLD', `gold file ${file} has no "source" — add the document's path relative to the corpus folder`);
-    const path = join(corpusDir, gold.source);
+    // A relative source is under the corpus folder; an absolute one is used as it is.
+    const path = resolve(corpusDir, gold.source);
     let input: string | Uint8Array;
     try {
       input = gold.source.endsWith('.pdf') ? new Uint8Array(readFileSync(path)) : readFileSync(path, 'utf8');

@@ -66,6 +66,15 @@ describe.skipIf(!hasCorpus)('practice-themes eval', () => {
     expect(output).toContain('classifier: the shipped model — OPTIMISTIC: 1 of 1 documents were in its training data');
   });
 
+  it('reads a gold file saved with a byte-order mark, and an absolute source path', async () => {
+    const folders = ownGold({});
+    const gold = JSON.parse(renamedGold('mine')) as Record<string, unknown>;
+    writeFileSync(join(folders.gold, 'mine.json'), `\uFEFF${JSON.stringify({ ...gold, source: join(folders.corpus, 'council-paper.txt') })}`);
+    const { code, output } = await run(['--gold', folders.gold, '--corpus', '/nonexistent', '--errors', '0']);
+    expect(code, output).toBe(0);
+    expect(output).toContain('on 1 gold documents');
+  });
+
   it('gives INVALID_GOLD for a folder with no gold, a file that is not JSON, or two golds for one report', async () => {
     expect(await run(['--gold', ownGold({}).gold])).toMatchObject({ code: 'INVALID_GOLD', output: expect.stringMatching(/no gold files \(\*\.json\) in /) });
     const broken = ownGold({ 'mine.json': renamedGold('mine').replace(/}$/, ',}') });
