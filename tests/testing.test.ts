@@ -59,9 +59,14 @@ describe.skipIf(!hasCorpus)('toHaveFinding on seed 000', () => {
     expect(error.message).toMatch(/¶28 peps\/strength \(\d\.\d\d\) "Personal education plans \(PEPs\) are smart/);
   });
 
-  it('lists the theme\'s findings when no paragraph is given, and says when a paragraph does not exist', () => {
+  it('lists the theme\'s findings when no paragraph is given, and refuses a paragraph that does not exist', () => {
     expect(thrown(() => expect(report).toHaveFinding({ theme: 'peps', polarity: 'neutral' })).message).toMatch(/findings for theme peps:\n {2}¶improve:4 peps\/weakness/);
-    expect(thrown(() => expect(report).toHaveFinding({ paragraph: '43' })).message).toContain('(the report has no paragraph "43"); findings for paragraph 43:\n  (none)');
+    // A paragraph the report lacks is refused, with or without .not: it could only match nothing.
+    for (const paragraph of ['43', '¶28', '28.']) {
+      expect(() => expect(report).toHaveFinding({ paragraph })).toThrow(new RegExp(`^practice-themes: toHaveFinding\\(\\) paragraph "${paragraph.replace('.', '\\.')}" is not a paragraph of this report — its citation ids look like "summary:1"`));
+      expect(() => expect(report).not.toHaveFinding({ paragraph })).toThrow(TypeError);
+    }
+    expect(() => expect(report).not.toHaveFinding({ sentence: '' })).toThrow(/sentence is empty/);
   });
 
   it('refuses a pattern that could only match everything or nothing, with and without .not', () => {

@@ -56,6 +56,7 @@ function checkPattern(pattern: unknown): asserts pattern is FindingPattern {
   if (fields.sentence !== undefined && typeof fields.sentence !== 'string' && !(fields.sentence instanceof RegExp)) {
     throw new TypeError(`practice-themes: toHaveFinding() sentence must be a string or a RegExp, got ${typeof fields.sentence}`);
   }
+  if (fields.sentence === '') throw new TypeError('practice-themes: toHaveFinding() sentence is empty, which every sentence contains — give some of its words');
 }
 
 function describePattern(pattern: FindingPattern): string {
@@ -74,6 +75,11 @@ function describePattern(pattern: FindingPattern): string {
 export function toHaveFinding(this: { isNot: boolean }, received: unknown, pattern: FindingPattern): { pass: boolean; message: () => string } {
   const report = asReport(received, 'toHaveFinding');
   checkPattern(pattern);
+  // A paragraph the report does not have can hold no finding: ".not" would pass whatever the report says.
+  if (pattern.paragraph !== undefined && !report.paragraphs.some((paragraph) => paragraph.id === pattern.paragraph)) {
+    const sample = report.paragraphs.slice(0, 3).map((paragraph) => `"${paragraph.id}"`).join(', ');
+    throw new TypeError(`practice-themes: toHaveFinding() paragraph ${JSON.stringify(pattern.paragraph)} is not a paragraph of this report — its citation ids look like ${sample}`);
+  }
   const matches = report.findings.filter((finding) => matchesFinding(finding, pattern));
   const pass = matches.length > 0;
   return {
@@ -86,8 +92,7 @@ export function toHaveFinding(this: { isNot: boolean }, received: unknown, patte
           : pattern.theme !== undefined
             ? { label: `theme ${pattern.theme}`, findings: report.findings.filter((finding) => finding.theme === pattern.theme) }
             : { label: 'the report', findings: report.findings };
-      const known = pattern.paragraph === undefined || report.paragraphs.some((paragraph) => paragraph.id === pattern.paragraph) ? '' : ` (the report has no paragraph "${pattern.paragraph}")`;
-      return `expected the report to have a finding matching ${describePattern(pattern)}${known}; findings for ${scope.label}:\n${describeFindings(scope.findings)}`;
+      return `expected the report to have a finding matching ${describePattern(pattern)}; findings for ${scope.label}:\n${describeFindings(scope.findings)}`;
     },
   };
 }
