@@ -162,15 +162,17 @@ describe('scoreAgainstGold', () => {
   it('scores (paragraph, theme, polarity) pairs per theme, as evaluate does', () => {
     const gold = { report: 'tiny', paragraphs: { '1': [['peps', 'strength']], '2': [['peps', 'weakness']], '3': [] } } as const;
     const tagged = {
-      paragraphs: ['1', '2', '3', '4'].map(paragraph),
-      // ¶1 right, ¶3 a false alarm, ¶2 missed; ¶4 is not in the gold, so it is not scored.
-      findings: [finding('1', 'peps', 'strength'), finding('3', 'peps', 'weakness'), finding('4', 'plans', 'weakness')],
+      paragraphs: ['1', '2', '3'].map(paragraph),
+      // ¶1 right, ¶3 a false alarm, ¶2 missed.
+      findings: [finding('1', 'peps', 'strength'), finding('3', 'peps', 'weakness')],
     };
     const score = scoreAgainstGold(tagged, structuredClone(gold) as never);
     expect(score.report).toBe('tiny');
     expect(score.f1).toEqual({ peps: 0.5 });
     expect(score.byTheme.peps).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 1, precision: 0.5, recall: 0.5 });
     expect(score.evaluation.misses).toEqual([expect.objectContaining({ paragraph: '2', theme: 'peps', polarity: 'weakness' })]);
+    // A gold that leaves out a paragraph of the report would hide the findings made there.
+    expect(() => scoreAgainstGold({ ...tagged, paragraphs: ['1', '2', '3', '4'].map(paragraph) }, structuredClone(gold) as never)).toThrow(/leaves out 1 of the document's 4 paragraphs \("4"\) — list every paragraph/);
   });
 
   it.skipIf(!hasCorpus)('scores seed 000 against its gold file', () => {

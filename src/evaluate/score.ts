@@ -60,8 +60,8 @@ export interface Evaluation {
  * Scores documents against gold files. Every document needs a gold file with the same `report`
  * id; paragraphs in gold but never predicted count as misses. Pass a tagged report as
  * `{ report: gold.report, findings: report.findings, paragraphs: report.paragraphs }`: with
- * `paragraphs`, a gold that names a paragraph the document does not have is refused (it is the
- * gold of another document, or of another version of its paragraph ids) rather than counted as misses.
+ * `paragraphs`, a gold that does not list exactly the document's paragraphs is refused (it is the
+ * gold of another document, or of another version of its paragraph ids) rather than scored.
  *
  * @param options - `themes`: score only these; `coreThemes`: what the "core" scores cover (default
  * the six core themes; pass your taxonomy's core themes when you tag with your own).
@@ -173,17 +173,29 @@ function checkGold(gold: unknown): Map<string, Gold> {
   return golds;
 }
 
-/** Refuses a gold whose paragraph ids the document does not have: its labels could only count as misses. */
+/**
+ * Refuses a gold that does not list exactly its document's paragraphs. Labels of a paragraph the
+ * document lacks could only count as misses; a paragraph the gold leaves out would hide the
+ * findings made there (they cannot be scored), so an empty gold would score nothing at all.
+ */
 function checkGoldFits(gold: Gold, paragraphs: readonly { id: string }[]): void {
   const ids = new Set(paragraphs.map((paragraph) => paragraph.id));
-  const unknown = Object.keys(gold.paragraphs).filter((id) => !ids.has(id));
-  if (unknown.length === 0) return;
-  const shown = unknown.slice(0, 5).map((id) => JSON.stringify(id)).join(', ');
-  const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : '';
-  throw new PracticeThemesError(
-    'INVALID_GOLD',
-    `the gold for report "${gold.report}" names ${unknown.length} of ${Object.keys(gold.paragraphs).length} paragraphs that its document does not have (${shown}${more}) — is it the gold of another document, or made when the paragraph ids differed?`,
-  );
+  const listed = Object.keys(gold.paragraphs);
+  const shown = (list: string[]) => `${list.slice(0, 5).map((id) => JSON.stringify(id)).join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}`;
+  const unknown = listed.filter((id) => !ids.has(id));
+  if (unknown.length > 0) {
+    throw new PracticeThemesError(
+      'INVALID_GOLD',
+      `the gold for report "${gold.report}" names ${unknown.length} of ${listed.length} paragraphs that its document does not have (${shown(unknown)}) — is it the gold of another document, or made when the paragraph ids differed?`,
+    );
+  }
+  const missing = [...ids].filter((id) => !(id in gold.paragraphs));
+  if (missing.length > 0) {
+    throw new PracticeThemesError(
+      'INVALID_GOLD',
+      `the gold for report "${gold.report}" leaves out ${missing.length} of the document's ${ids.size} paragraphs (${shown(missing)}) — list every paragraph, with [] where nothing applies`,
+    );
+  }
 }
 
 function describe(value: unknown): string {

@@ -18,12 +18,12 @@ export interface GoldScore {
 }
 
 /**
- * Scores a report against gold: wraps `evaluate` for one document. Findings in paragraphs the
- * gold does not list are not scored.
+ * Scores a report against gold: wraps `evaluate` for one document. The gold must list exactly
+ * the report's paragraphs (with [] where nothing applies).
  *
  * @param report - from tagText / tagReport.
  * @param gold - a gold file, e.g. from {@link loadGold}; validated again here.
- * @throws PracticeThemesError INVALID_GOLD when `gold` is not a gold file.
+ * @throws PracticeThemesError INVALID_GOLD when `gold` is not a gold file, or does not list exactly the report's paragraphs.
  * @example
  * const score = scoreAgainstGold(report, loadGold('corpus/gold/000_4cd93a9b524f4123.json'));
  * expect(score.f1.peps).toBeGreaterThan(0.8);

@@ -93,5 +93,9 @@ describe('evaluate refuses what would give a silently wrong number', () => {
     const paragraphs = [{ id: '1', text: 'one' }, { id: '2', text: 'two' }];
     expect(codeOf(() => evaluate([{ ...document, paragraphs }], [gold]))).toMatch(/^INVALID_GOLD: .*names 1 of 3 paragraphs that its document does not have \("3"\)/);
     expect(codeOf(() => evaluate([{ ...document, paragraphs: [...paragraphs, { id: '3', text: 'three' }] }], [gold]))).toBeUndefined();
+    // An empty gold, or one leaving out a paragraph, would hide the findings made there.
+    const all = [...paragraphs, { id: '3', text: 'three' }, { id: '4', text: 'four' }];
+    expect(codeOf(() => evaluate([{ ...document, paragraphs: all }], [gold]))).toMatch(/^INVALID_GOLD: .*leaves out 1 of the document's 4 paragraphs \("4"\)/);
+    expect(codeOf(() => evaluate([{ ...document, paragraphs: all }], [{ report: 'r', paragraphs: {} }]))).toMatch(/leaves out 4 of the document's 4 paragraphs/);
   });
 });
