@@ -41,14 +41,32 @@ async function run(argv: string[]): Promise<{ code: number | string; output: str
 
 describe.skipIf(!hasCorpus)('practice-themes eval', () => {
   it('scores the shipped model on gold it was not trained on, and says so', async () => {
-    const folders = ownGold({ 'mine.json': renamedGold('my-council-2026') });
+    // A report the model never saw: two paragraphs written for this test, with their gold.
+    const folders = ownGold({});
+    const text = [
+      "Inspection of Anytown local authority children's services",
+      '1. Personal education plans (PEPs) are completed on time and their targets are specific. Not all PEPs are reviewed when a child moves school, so some targets are out of date.',
+      '2. Supervision is regular and reflective, and managers give clear direction to social workers about the next steps for each child.',
+    ].join('\n\n');
+    writeFileSync(join(folders.corpus, 'anytown.txt'), `${text}\n`);
+    const report = tagText(`${text}\n`);
+    const gold = { report: 'anytown-2026', source: 'anytown.txt', paragraphs: Object.fromEntries(report.paragraphs.map((paragraph) => [paragraph.id, []])) as Record<string, [string, string][]> };
+    gold.paragraphs['1'] = [['peps', 'strength'], ['peps', 'weakness']];
+    gold.paragraphs['2'] = [['supervision', 'strength']];
+    writeFileSync(join(folders.gold, 'anytown.json'), JSON.stringify(gold));
     const { code, output } = await run(['--gold', folders.gold, '--corpus', folders.corpus, '--errors', '0']);
-    expect(code).toBe(0);
+    expect(code, output).toBe(0);
     expect(output).toContain('on 1 gold documents; classifier: the shipped model (it was not trained on any of these documents)');
     // The classifier column is the shipped model's score, as evaluate() gives it directly.
-    const report = tagText(readFileSync(join(folders.corpus, 'council-paper.txt'), 'utf8'));
-    const direct = evaluate([{ report: 'my-council-2026', findings: report.findings, paragraphs: report.paragraphs }], [JSON.parse(renamedGold('my-council-2026'))]);
+    const direct = evaluate([{ report: 'anytown-2026', findings: report.findings, paragraphs: report.paragraphs }], [gold]);
     expect(output).toMatch(new RegExp(`core pair micro-F1\\s+${(direct.pairs.core.f1 * 100).toFixed(1)}`));
+  });
+
+  it('recognises a report the model was trained on under another name by its paragraphs', async () => {
+    const folders = ownGold({ 'mine.json': renamedGold('my-council-2026') });
+    const { code, output } = await run(['--gold', folders.gold, '--corpus', folders.corpus, '--errors', '0']);
+    expect(code, output).toBe(0);
+    expect(output).toContain('classifier: the shipped model — OPTIMISTIC: 1 of 1 documents were in its training data');
   });
 
   it('refuses --retrain on fewer than two documents, and --retrain with --shipped', async () => {
