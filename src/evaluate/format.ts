@@ -20,7 +20,11 @@ export function formatComparison(evaluations: Record<string, Evaluation>): strin
   metric('core polarity accuracy', (evaluation) => evaluation.polarityAccuracy.core);
   metric('all-theme pair micro-F1', (evaluation) => evaluation.pairs.all.f1);
   metric('all-theme theme-only F1', (evaluation) => evaluation.themes.all.f1);
-  for (const theme of coreThemeIds) metric(`  ${theme} pair F1`, (evaluation) => evaluation.pairs.byTheme[theme]?.f1 ?? 0);
+  // The core themes each evaluation was told of; a theme with no pair in one is shown as "–", not 0.
+  const themes = [...new Set(names.flatMap((name) => evaluations[name]!.coreThemes ?? coreThemeIds))];
+  for (const theme of themes) {
+    lines.push(`${`  ${theme} pair F1`.padEnd(34)} ${names.map((name) => { const scores = evaluations[name]!.pairs.byTheme[theme]; return (scores ? percent(scores.f1) : '–').padStart(14); }).join('')}`);
+  }
   return lines.join('\n');
 }
 
@@ -31,7 +35,7 @@ export function formatEvaluation(evaluation: Evaluation, options: { errors?: num
   lines.push(`(theme, polarity) pairs over ${evaluation.documents} documents`, header, row('core micro', evaluation.pairs.core), row('all micro', evaluation.pairs.all));
   for (const [theme, score] of Object.entries(evaluation.pairs.byTheme)) lines.push(row(`  ${theme}`, score));
   lines.push('', 'theme only (polarity ignored)', header, row('core micro', evaluation.themes.core), row('all micro', evaluation.themes.all));
-  for (const theme of coreThemeIds) if (evaluation.themes.byTheme[theme]) lines.push(row(`  ${theme}`, evaluation.themes.byTheme[theme]));
+  for (const theme of evaluation.coreThemes ?? coreThemeIds) if (evaluation.themes.byTheme[theme]) lines.push(row(`  ${theme}`, evaluation.themes.byTheme[theme]));
   lines.push('', `polarity accuracy on found themes: core ${percent(evaluation.polarityAccuracy.core)}%, all ${percent(evaluation.polarityAccuracy.all)}%`);
   const columns = ['S', 'W', 'S+W', 'N', '-'];
   lines.push('', 'confusion, core themes (rows gold, columns predicted; S strength, W weakness, N neutral, - none)', `${'gold\\pred'.padEnd(10)}${columns.map((column) => column.padStart(6)).join('')}`);

@@ -44,6 +44,8 @@ export interface ErrorCase {
 /** What {@link evaluate} measures over a set of documents. */
 export interface Evaluation {
   documents: number;
+  /** The themes the `core` scores cover (the `coreThemes` option; by default the six core themes). */
+  coreThemes: string[];
   /** Pair scores over the core themes and over every theme in the gold. */
   pairs: { core: PrecisionRecall; all: PrecisionRecall; byTheme: Record<string, PrecisionRecall> };
   /** Theme-only scores: (paragraph, theme), polarity ignored. */
@@ -133,6 +135,7 @@ export function evaluate(documents: readonly EvaluatedDocument[], gold: readonly
   const ratio = ([found, total]: number[]) => (total ? found! / total : 0);
   return {
     documents: documents.length,
+    coreThemes: [...core],
     pairs: finish(counters.pairs),
     themes: finish(counters.themes),
     polarityAccuracy: { core: ratio(polarityFound.core), all: ratio(polarityFound.all) },

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPracticeThemesError } from 'practice-themes';
 import { evaluate } from '../../src/evaluate/score.js';
+import { formatComparison } from '../../src/evaluate/format.js';
 
 const gold = {
   report: 'r',
@@ -52,10 +53,13 @@ describe('evaluate', () => {
     }
   });
 
-  it('scores the core themes it is told are core', () => {
+  it('scores the core themes it is told are core, and formats those rows', () => {
     const custom = evaluate([{ report: 'r', findings: [finding('1', 'peps', 'strength'), finding('2', 'plans', 'strength')] }], [gold], { coreThemes: ['peps'] });
     expect(custom.pairs.core).toMatchObject({ truePositives: 1, falsePositives: 0, falseNegatives: 1 });
     expect(custom.pairs.all).toMatchObject({ truePositives: 1, falsePositives: 1, falseNegatives: 2 });
+    expect(custom.coreThemes).toEqual(['peps']);
+    const table = formatComparison({ mine: custom, unscored: evaluate([{ report: 'r', findings: [] }], [gold], { coreThemes: ['peps'], themes: ['plans'] }) });
+    expect(table.split('\n').filter((line) => line.endsWith('pair F1') || / pair F1 /.test(line))).toEqual([`${'  peps pair F1'.padEnd(34)} ${'66.7'.padStart(14)}${'–'.padStart(14)}`]);
   });
 });
 
