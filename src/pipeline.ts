@@ -135,13 +135,13 @@ function tagSource(source: Source, context: Context): Report {
     : aggregateFindings(structure.paragraphs, analysed);
   const wanted = context.options.themes ? new Set(context.options.themes) : undefined;
   const findings = rawFindings
-    .map((finding) => ({ ...finding, page: structure.pageAt(finding.start) }))
     .filter(
-    (finding) =>
-      (!wanted || wanted.has(finding.theme)) &&
-      finding.confidence >= (context.options.minConfidence ?? 0) &&
-      (context.options.includeNeutral || finding.polarity !== 'neutral'),
-  );
+      (finding) =>
+        (!wanted || wanted.has(finding.theme)) &&
+        finding.confidence >= (context.options.minConfidence ?? 0) &&
+        (context.options.includeNeutral || finding.polarity !== 'neutral'),
+    )
+    .map((finding) => ({ ...finding, page: structure.pageAt(finding.start) }));
   return {
     text: structure.text,
     kind: source.kind,

@@ -3,6 +3,7 @@
  * least one finding matching every field given.
  */
 import type { Finding } from '../findings/aggregate.js';
+import { themeId } from '../schemas/taxonomy.js';
 import type { Polarity } from '../themes/polarity.js';
 import { asReport, describeFindings } from './describe-finding.js';
 
@@ -44,7 +45,7 @@ function checkPattern(pattern: unknown): asserts pattern is FindingPattern {
   const fields = pattern as Record<string, unknown>;
   const unknown = Object.keys(fields).filter((key) => !patternKeys.has(key));
   if (unknown.length > 0) throw new TypeError(`practice-themes: toHaveFinding() does not know ${unknown.map((key) => `"${key}"`).join(', ')} — a pattern has theme, polarity, paragraph and sentence`);
-  if (fields.theme !== undefined && (typeof fields.theme !== 'string' || !/^[a-z][a-z0-9_]*$/.test(fields.theme))) {
+  if (fields.theme !== undefined && !themeId.safeParse(fields.theme).success) {
     throw new TypeError(`practice-themes: toHaveFinding() theme ${JSON.stringify(fields.theme)} is not a theme id — ids are lower_snake_case, e.g. "peps", "life_story_work"`);
   }
   if (fields.polarity !== undefined && !polarities.has(fields.polarity as string)) {

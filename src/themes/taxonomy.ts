@@ -123,13 +123,13 @@ export function indexTerms(taxonomy: Taxonomy): TermIndex {
  * could never be found. Almost surely a slip, so it is refused rather than left silent.
  */
 function refuseExclusionsInsideTerms(theme: Theme): void {
+  const exclusions = theme.exclude.map((exclusion) => ({ exclusion, inside: new RegExp(`(?<![\\w])(?:${termSource(exclusion)})(?![\\w])`, 'i') }));
   for (const term of theme.terms) {
     const wildcard = term.endsWith('*');
     const text = (wildcard ? term.slice(0, -1) : term).trim();
     // A wildcard term also finds longer words ("plan*": "plans"); the exclusion must match those too.
     const forms = wildcard ? [text, `${text}zz`] : [text];
-    for (const exclusion of theme.exclude) {
-      const inside = new RegExp(`(?<![\\w])(?:${termSource(exclusion)})(?![\\w])`, 'i');
+    for (const { exclusion, inside } of exclusions) {
       if (forms.every((form) => inside.test(form))) {
         throw new PracticeThemesError('INVALID_TAXONOMY', `theme "${theme.id}": exclusion "${exclusion}" is found inside its own term "${term}", so that term could never be found — remove the exclusion, or make it a longer phrase than the term`);
       }
